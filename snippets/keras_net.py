@@ -1,0 +1,105 @@
+"""The same network in Keras: Sequential of Dense sigmoid layers, and weight transfer to and from NumPy.
+
+Keras stores a Dense kernel as (n_in, n_out) and takes examples as rows, X^T: its layer computes
+A^T = g(A_prev^T K + b), which is the notes' A = g(W A_prev + b) with K = W^T.
+"""
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from snippets.checks import as_examples, as_labels, positive_int, positive_number
+from snippets.numpy_net import LAYER_SIZES, _check_sizes, check_params
+
+tf.config.experimental.enable_op_determinism()  # same seed, same numbers, run after run
+
+
+# --8<-- [start:build]
+def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, dtype="float32"):
+    """Sequential([Input(n[0]), Dense(n[1]), ..., Dense(n[L])]), all sigmoid, compiled with BCE and Adam(lr)."""
+    sizes = _check_sizes(layer_sizes)
+    keras.utils.set_random_seed(seed)  # seeds the initial weights and fit's shuffling
+    model = keras.Sequential(
+        [keras.Input(shape=(sizes[0],), dtype=dtype)]
+        + [keras.layers.Dense(n, activation="sigmoid", name=f"L{l}", dtype=dtype) for l, n in enumerate(sizes[1:], 1)]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=positive_number("lr", lr)),
+        loss=keras.losses.BinaryCrossentropy(),
+        metrics=["accuracy"],
+    )
+    return model
+
+
+# --8<-- [end:build]
+
+
+# --8<-- [start:transfer]
+def to_keras(params, model=None, **build_kwargs):
+    """Copy NumPy params into a Keras model (built to match if not given): kernel = W^T, bias = b flattened."""
+    L = check_params(params)
+    sizes = [params["W1"].shape[1]] + [params[f"W{l}"].shape[0] for l in range(1, L + 1)]
+    model = model or build_model(sizes, **build_kwargs)
+    if len(model.layers) != L:
+        raise ValueError(f"model has {len(model.layers)} Dense layers; params have {L}")
+    for l, layer in enumerate(model.layers, 1):
+        kernel, bias = layer.get_weights()
+        if kernel.shape != params[f"W{l}"].T.shape:
+            raise ValueError(f"layer {l} kernel is {kernel.shape}; W{l}.T is {params[f'W{l}'].T.shape}")
+        layer.set_weights([params[f"W{l}"].T, params[f"b{l}"].ravel()])
+    return model
+
+
+def from_keras(model):
+    """NumPy params {"W1": kernel.T, "b1": bias as a column, ...} from a Keras model, as float64."""
+    params = {}
+    for l, layer in enumerate(model.layers, 1):
+        kernel, bias = layer.get_weights()
+        params[f"W{l}"] = np.asarray(kernel, dtype=np.float64).T
+        params[f"b{l}"] = np.asarray(bias, dtype=np.float64).reshape(-1, 1)
+    return params
+
+
+# --8<-- [end:transfer]
+
+
+def predict_proba(X, model):
+    """P(y = 1 | x) for each column of X (n[0], m), as a (1, m) float64 row like the NumPy version."""
+    X = as_examples("X", X, n_rows=model.inputs[0].shape[1])
+    P = model(X.T.astype(model.inputs[0].dtype), training=False)  # Keras wants examples as rows
+    return np.asarray(P, dtype=np.float64).T
+
+
+def predict(X, model, threshold: float = 0.5):
+    """Predicted labels (1, m) as 0/1 integers."""
+    return (predict_proba(X, model) >= threshold).astype(np.int64)
+
+
+class _EpochCallback(keras.callbacks.Callback):
+    def __init__(self, callback):
+        super().__init__()
+        self.callback, self.history = callback, {"loss": [], "accuracy": []}
+
+    def on_epoch_end(self, epoch, logs=None):
+        for key in self.history:
+            self.history[key].append(float(logs[key]))
+        self.callback(epoch, self.history)
+
+
+# --8<-- [start:train]
+def train(X, Y, *, layer_sizes=None, epochs=10, lr=1e-3, batch_size=32, seed=0, model=None, callback=None):
+    """Keras' fit on the notes' layout. Same arguments and history as snippets.training.train.
+
+    X: (n[0], m); Y: (1, m). Returns the trained model and {"loss": [...], "accuracy": [...]}.
+    """
+    X = as_examples("X", X)
+    Y = as_labels("Y", Y, m=X.shape[1])
+    epochs, batch_size = positive_int("epochs", epochs), positive_int("batch_size", batch_size)
+    model = model or build_model(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], lr=lr, seed=seed)
+    keras.utils.set_random_seed(seed)
+    callbacks = [_EpochCallback(callback)] if callback else []
+    fit = model.fit(X.T, Y.T, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0, callbacks=callbacks)
+    return model, {key: [float(v) for v in fit.history[key]] for key in ("loss", "accuracy")}
+
+
+# --8<-- [end:train]

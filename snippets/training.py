@@ -1,0 +1,69 @@
+"""Gradient descent for the NumPy network: full batch or seeded mini-batches, with a Keras-like history."""
+
+import numpy as np
+
+from snippets.checks import as_examples, as_labels, positive_int, positive_number
+from snippets.losses import _bce
+from snippets.numpy_net import LAYER_SIZES, _backward, _forward, _update, check_params, init_params
+
+
+def _batches(X, X_rows, Y, batch_size, rng):
+    """Yield (X_batch, Y_batch) column blocks; reshuffled every epoch when mini-batching.
+
+    X_rows is X^T made contiguous once: gathering its rows (whole examples) once per epoch and
+    then slicing is far cheaper than gathering scattered columns of X at every step.
+    """
+    m = X.shape[1]
+    if batch_size is None or batch_size >= m:
+        yield X, Y
+        return
+    order = rng.permutation(m)
+    Xs, Ys = X_rows[order], Y[:, order]
+    for start in range(0, m, batch_size):
+        yield Xs[start : start + batch_size].T, Ys[:, start : start + batch_size]
+
+
+# --8<-- [start:train]
+def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0, params=None, callback=None):
+    """Train by gradient descent on the mean cross-entropy.
+
+    Args:
+        X: (n[0], m) examples as columns; Y: (1, m) labels 0/1.
+        layer_sizes: defaults to (n[0], 25, 15, 1); ignored when `params` is given.
+        epochs: passes over the data; lr: the learning rate α.
+        batch_size: None for full-batch gradient descent, else mini-batches reshuffled each epoch.
+        seed: seeds the initial weights and the shuffling.
+        params: start from these instead of init_params(layer_sizes, seed).
+        callback: called as callback(epoch, history) after each epoch (progress bars).
+
+    Returns:
+        params, and history {"loss": [...], "accuracy": [...]}: per epoch, the mean over its batches
+        of the loss and accuracy before each step (what Keras' fit reports).
+    """
+    X = as_examples("X", X)
+    Y = as_labels("Y", Y, m=X.shape[1])
+    epochs, lr = positive_int("epochs", epochs), positive_number("lr", lr)
+    if batch_size is not None:
+        batch_size = positive_int("batch_size", batch_size)
+    if params is None:
+        params = init_params(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], seed)
+    L = check_params(params)
+    as_examples("X", X, n_rows=params["W1"].shape[1])
+    rng, m = np.random.default_rng(seed), X.shape[1]
+    history = {"loss": [], "accuracy": []}
+    X_rows = np.ascontiguousarray(X.T) if batch_size is not None and batch_size < m else None
+    for epoch in range(epochs):
+        loss_sum = correct = 0.0
+        for Xb, Yb in _batches(X, X_rows, Y, batch_size, rng):
+            AL, cache = _forward(Xb, params, L)
+            loss_sum += _bce(AL, Yb) * Yb.shape[1]
+            correct += np.sum((AL >= 0.5) == Yb)
+            params = _update(params, _backward(Yb, params, cache, L), lr)
+        history["loss"].append(loss_sum / m)
+        history["accuracy"].append(correct / m)
+        if callback is not None:
+            callback(epoch, history)
+    return params, history
+
+
+# --8<-- [end:train]
