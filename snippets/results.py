@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 
-from snippets import data, keras_net, numpy_net, training
+from snippets import data, numpy_net, training
 from snippets.evaluate import misclassified
 
 # The settings both the site and the command line use. Same data, batch size and epochs for both;
@@ -32,6 +32,8 @@ def run(impl: str, *, size: int = 20, seed: int = 0, callback=None, **overrides)
         model, history = training.train(X, Y, seed=seed, callback=callback, **settings)
         P = numpy_net.predict_proba(X_test, model)
     else:
+        from snippets import keras_net  # TensorFlow takes seconds to import: only when asked for
+
         model, history = keras_net.train(X, Y, seed=seed, callback=callback, **settings)
         P = keras_net.predict_proba(X_test, model)
     seconds = time.perf_counter() - start
