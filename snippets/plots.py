@@ -28,6 +28,7 @@ STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "svg.hashsalt": "notes",  # stable ids in SVG output: two builds give the same bytes
+    "svg.fonttype": "none",  # keep text as text: far smaller SVGs, and selectable
 }
 plt.rcParams.update(STYLE)
 
@@ -90,4 +91,17 @@ def curves(x, ys: dict, *, xlabel, ylabel, title, yscale="linear", figsize=(5, 3
     ax.set(xlabel=xlabel, ylabel=ylabel, title=title, yscale=yscale)
     ax.legend()
     fig.tight_layout()
+    return fig
+
+
+def image_row(images, titles, *, scale=1.6):
+    """2-D images of any sizes side by side, each with its title and pixel grid size visible."""
+    fig, axes = plt.subplots(1, len(images), figsize=(len(images) * scale * 1.1, scale * 1.2), squeeze=False)
+    for ax, image, title in zip(axes[0], images, titles, strict=True):
+        ax.imshow(image, cmap="gray_r", vmin=0, vmax=1)
+        ax.set_title(title, fontsize=9)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.grid(False)
+    fig.tight_layout(pad=0.3)
     return fig

@@ -1,0 +1,61 @@
+"""snippets.show, snippets.plots and snippets.architecture: what the pages display is real source and real shapes."""
+
+import base64
+import re
+
+import numpy as np
+import pytest
+
+from snippets import activations, architecture, numpy_net, plots, show
+
+
+def test_source_of_section_is_the_running_code():
+    """A marked section's text is exactly the lines between its markers in the module file."""
+    text = show.section_text("numpy_net.py", "forward")
+    assert text.startswith("def _forward(X, params, L):")
+    assert text in (show.PACKAGE / "numpy_net.py").read_text()
+    html = show.source(module="numpy_net.py", section="forward")
+    assert 'class="highlight"' in html and "snippets/numpy_net.py" in html and "_forward" in html
+
+
+def test_source_of_function_and_missing_section():
+    """source(obj) shows the function; an unknown section raises a ValueError naming it."""
+    assert "def sigmoid" in re.sub("<[^>]+>", "", show.source(activations.sigmoid))
+    with pytest.raises(ValueError, match="no section 'nope'"):
+        show.section_text("numpy_net.py", "nope")
+
+
+def test_table_escapes_text_and_tabs_link_by_label():
+    """Cells are escaped; tabs carry one radio input per label, the first checked."""
+    html = show.table(["a", "b"], [["<x>", show.HTML("<b>y</b>")]])
+    assert "&lt;x&gt;" in html and "<b>y</b>" in html
+    tabs = show.tabs({"NumPy": "one", "TensorFlow": "two"})
+    assert tabs.count('type="radio"') == 2 and tabs.count("checked") == 1
+    assert ">NumPy</label>" in tabs and ">TensorFlow</label>" in tabs
+
+
+def test_figure_html_has_alt_text_and_decodes():
+    """to_html embeds a decodable PNG or SVG with the given alt text."""
+    for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<?xml")):
+        html = plots.to_html(
+            plots.curves([0, 1], {"y": [0, 1]}, xlabel="x", ylabel="y", title="t"), 'a "line"', fmt=fmt
+        )
+        data = re.search(r'base64,([^"]+)"', html).group(1)
+        assert base64.b64decode(data).startswith(magic)
+        assert 'alt="a &quot;line&quot;"' in html
+
+
+def test_figures_are_byte_identical_across_runs():
+    """The same plot gives the same bytes twice (no dates in the files): builds are reproducible."""
+    X = np.linspace(0, 1, 400 * 3).reshape(400, 3)
+    first = plots.to_html(plots.digit_grid(X, ["a", "b", "c"]), "x")
+    second = plots.to_html(plots.digit_grid(X, ["a", "b", "c"]), "x")
+    assert first == second
+
+
+def test_layer_table_shapes_and_counts():
+    """Per-layer shapes and parameter counts of 400-25-15-1 for m examples."""
+    rows = architecture.layer_table(numpy_net.init_params(), m=32)
+    assert [r["W"] for r in rows[1:]] == ["(25, 400)", "(15, 25)", "(1, 15)"]
+    assert [r["Z, A"] for r in rows] == ["(400, 32)", "(25, 32)", "(15, 32)", "(1, 32)"]
+    assert sum(r["parameters"] for r in rows) == 10431
