@@ -1,0 +1,78 @@
+# %% [markdown]
+# # Activation: the sigmoid
+#
+# **Aim:** know the sigmoid, its derivative, and why it is computed in a stable form.
+#
+# **Notation:** $z = w \cdot a + b$ is a unit's input; $g(z)$ its activation; for the sigmoid
+# $g = \sigma$,
+#
+# $$\sigma(z) = \frac{1}{1 + e^{-z}}, \qquad \sigma'(z) = \sigma(z)\,\bigl(1 - \sigma(z)\bigr).$$
+#
+# $\sigma$ squashes any real $z$ into $(0, 1)$, so the output unit's $a^{[L]} = \sigma(z^{[L]})$ reads as
+# $P(y = 1 \mid x)$; $\sigma(0) = 0.5$ is the decision threshold.
+
+# %%
+import numpy as np
+
+from snippets import activations, plots, show
+
+z = np.linspace(-8, 8, 401)
+plots.show(
+    plots.curves(
+        z,
+        {"σ(z)": activations.sigmoid(z), "σ'(z)": activations.sigmoid_prime(z)},
+        xlabel="z",
+        ylabel="value",
+        title="Sigmoid and its derivative",
+    ),
+    alt="The sigmoid rises from 0 to 1 in an S shape through 0.5 at z = 0; its derivative is a bump peaking at 0.25 at z = 0 and near 0 beyond |z| = 6.",
+    fmt="svg",
+)
+
+# %% [markdown]
+# The derivative peaks at $0.25$ at $z = 0$ and vanishes for large $|z|$: a saturated unit passes
+# almost no gradient back (the *vanishing gradient* of deep sigmoid networks).
+
+# %%
+print("σ(0) =", activations.sigmoid(0.0), "  max σ'(z) =", activations.sigmoid_prime(z).max())
+
+# %% [markdown]
+# ## Why the stable form
+#
+# Written naively, `1 / (1 + np.exp(-z))` computes $e^{-z}$, which overflows for $z < -709$ in
+# float64: NumPy warns and returns `inf` on the way (the final answer happens to be 0, but a
+# warning in a training loop hides real problems, and the same trick breaks the loss):
+
+# %%
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    naive = 1 / (1 + np.exp(-np.array([-1000.0, 0.0, 1000.0])))
+print("naive :", naive, "| warnings:", [str(w.message) for w in caught])
+print("stable:", activations.sigmoid(np.array([-1000.0, 0.0, 1000.0])))
+
+# %% [markdown]
+# The stable version only ever computes $e^{-|z|} \le 1$, and uses whichever of the two equal forms
+# $\frac{1}{1 + e^{-z}} = \frac{e^{z}}{1 + e^{z}}$ is exact for the sign of $z$:
+
+# %%
+show.source(activations._sigmoid)
+
+# %% [markdown]
+# ## Summary
+#
+# - $\sigma(z) = 1/(1+e^{-z}) \in (0, 1)$, $\sigma(0) = 0.5$; output read as $P(y=1 \mid x)$.
+# - $\sigma'(z) = \sigma(z)(1-\sigma(z)) \le 0.25$: small gradients when saturated.
+# - Compute it with $e^{-|z|}$ so nothing overflows.
+#
+# ## Self-check
+#
+# <details class="question"><summary>What is σ'(0), and why does it matter for backpropagation?</summary>
+# <p>σ(0)(1 − σ(0)) = 0.25, the largest value: each sigmoid layer scales the gradient by at most a quarter.</p></details>
+#
+# <details class="question"><summary>Why not 1/(1 + exp(−z)) as written?</summary>
+# <p>exp(−z) overflows for z below about −709 in float64; the stable form never exponentiates a positive number.</p></details>
+#
+# <details class="question"><summary>Express σ'(z) using only a = σ(z).</summary>
+# <p>a(1 − a): backprop reuses the activations from the forward pass instead of recomputing z.</p></details>

@@ -1,0 +1,75 @@
+# %% [markdown]
+# # Architecture: layers, units and shapes
+#
+# **Aim:** know the shape of every array in the network, and count its parameters.
+#
+# **Notation:** layer $l = 1, \dots, L$ has $n^{[l]}$ units; $n^{[0]} = 400$ inputs. Its weights
+# $W^{[l]}$ are $(n^{[l]}, n^{[l-1]})$ (one row per unit), its biases $b^{[l]}$ are $(n^{[l]}, 1)$, and for
+# $m$ examples $Z^{[l]}$ and $A^{[l]}$ are $(n^{[l]}, m)$.
+#
+# The course's network has $L = 3$ layers: 400 inputs, hidden layers of 25 and 15 sigmoid units,
+# and one sigmoid output unit giving $\hat y = P(y = 1 \mid x)$.
+
+# %%
+from snippets import architecture, keras_net, numpy_net, plots, show
+
+plots.show(
+    architecture.diagram(numpy_net.LAYER_SIZES),
+    alt="Diagram of the 400-25-15-1 network: four columns of units (400 inputs, 25 and 15 hidden, 1 output), each unit connected to every unit of the next layer.",
+)
+
+# %% [markdown]
+# ## Every shape, computed from the model
+#
+# The table is built from the weights of the Keras model below (converted to the notes' layout),
+# for a batch of all $m = 12{,}665$ training examples.
+
+# %%
+model = keras_net.build_model()
+params = keras_net.from_keras(model)
+rows = architecture.layer_table(params, m=12665)
+show.table(
+    ["layer", "units n[l]", "W[l]", "b[l]", "Z[l], A[l]", "parameters"],
+    [list(row.values()) for row in rows] + [["total", "", "", "", "", sum(r["parameters"] for r in rows)]],
+    align=["left", "right", "right", "right", "right", "right"],
+)
+
+# %% [markdown]
+# Layer $l$ has $n^{[l]} \times n^{[l-1]}$ weights plus $n^{[l]}$ biases: $25 \cdot 400 + 25 = 10{,}025$,
+# $15 \cdot 25 + 15 = 390$, $1 \cdot 15 + 1 = 16$. Keras counts the same:
+
+# %%
+counts = [layer.count_params() for layer in model.layers]
+print("Keras:", dict(zip([layer.name for layer in model.layers], counts, strict=True)), "total", model.count_params())
+print(f"share of the parameters in W1 and b1: {counts[0] / sum(counts):.1%}")
+
+# %% [markdown]
+# ## Keras stores the transpose
+#
+# A Keras `Dense` layer keeps a **kernel** of shape $(n^{[l-1]}, n^{[l]})$ and takes examples as rows,
+# computing $A^\top = g(A_{prev}^\top K + b)$. That is the notes' $A = g(W A_{prev} + b)$ with $K = W^\top$,
+# so `from_keras` and `to_keras` transpose:
+
+# %%
+show.source(module="keras_net.py", section="transfer")
+
+# %%
+[(layer.name, layer.get_weights()[0].shape, params[f"W{l}"].shape) for l, layer in enumerate(model.layers, 1)]
+
+# %% [markdown]
+# ## Summary
+#
+# - $W^{[l]}$: $(n^{[l]}, n^{[l-1]})$; $b^{[l]}$: $(n^{[l]}, 1)$; $Z^{[l]}, A^{[l]}$: $(n^{[l]}, m)$.
+# - 400-25-15-1 has 10,431 parameters, almost all of them in the first layer.
+# - Keras' kernel is $W^\top$: $(n_{in}, n_{out})$, with examples as rows.
+#
+# ## Self-check
+#
+# <details class="question"><summary>What is the shape of W2, and why?</summary>
+# <p>(15, 25): one row per unit of layer 2 (15), one column per input from layer 1 (25).</p></details>
+#
+# <details class="question"><summary>How many parameters would a 784-input version have?</summary>
+# <p>25 · 784 + 25 + 390 + 16: only the first layer grows, since the others do not see the inputs.</p></details>
+#
+# <details class="question"><summary>Does the number of examples m change any parameter shape?</summary>
+# <p>No. m appears only in Z and A (and X, Y); W and b are the same for any batch size.</p></details>

@@ -1,0 +1,57 @@
+# %% [markdown]
+# # Neural networks, 0 vs 1: executable revision notes
+#
+# **Aim:** revise how a small neural network learns to tell handwritten 0s from 1s, built twice,
+# from scratch in NumPy and with TensorFlow/Keras, and check that both agree.
+#
+# Everything below was computed when this site was built, by the code shown on each page
+# (the [`snippets`](reference.md) package). The network is the course's 400-25-15-1 with sigmoid
+# units; the data are the real MNIST digits 0 and 1 ([Data](data.md)).
+#
+# ## Headline results
+#
+# Both implementations are trained on all 12,665 training digits (20x20 pixels, 10 epochs, batches
+# of 32) and tested on the 2,115 test digits they never saw.
+
+# %%
+from snippets import data, plots, results, show
+
+runs = {impl: results.run(impl) for impl in ("numpy", "keras")}
+show.table(
+    ["implementation", "optimizer", "test accuracy", "test errors", "training time (s)"],
+    [
+        [
+            "NumPy, by hand" if impl == "numpy" else "TensorFlow / Keras",
+            f"gradient descent, α = {r['lr']}" if impl == "numpy" else f"Adam, α = {r['lr']}",
+            f"{r['test_accuracy']:.2%}",
+            f"{r['test_errors']} of {r['P'].shape[1]}",
+            f"{r['train_seconds']:.1f}",
+        ]
+        for impl, r in runs.items()
+    ],
+    align=["left", "left", "right", "right", "right"],
+)
+
+# %% [markdown]
+# Training times are measured on the machine that built this page, so they change from build to
+# build; [NumPy vs TensorFlow](numpy-vs-tensorflow.py) explains where the difference comes from.
+#
+# ## What the network sees
+#
+# Twenty test digits, each titled with its label:
+
+# %%
+X_test, Y_test = data.load("test")
+plots.show(
+    plots.digit_grid(X_test[:, :20], [f"label {int(y)}" for y in Y_test[0, :20]], ncols=10),
+    alt="A grid of the first twenty MNIST test images, handwritten zeros and ones, each titled with its label.",
+)
+
+# %% [markdown]
+# ## How to use these notes
+#
+# Read the pages in order: [Data](data.md), [Architecture](architecture.md),
+# [Activation](activation.md), [Loss](loss.md), [Forward propagation](forward.md),
+# [Backpropagation](backprop.md), [Gradient descent](gradient-descent.md), then the TensorFlow side.
+# Each page ends with self-check questions; the [Revision checklist](checklist.md) links them all,
+# and the [Formula summary](formulas.md) fits on one printed page.

@@ -1,0 +1,73 @@
+"""After the build, check every internal link, anchor and image of every page, notebook pages included.
+
+MkDocs validates links only in Markdown pages; notebook pages are HTML it never looks into. A broken
+href/src, or a #fragment with no matching id in its target page, fails the build.
+"""
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.exceptions import PluginError
+
+CHECKED = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src", "iframe": "src"}
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.links = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("id", "name"):
+            if attrs.get(key):
+                self.ids.add(attrs[key])
+        if CHECKED.get(tag) in attrs and attrs[CHECKED[tag]] is not None:
+            self.links.append((tag, attrs[CHECKED[tag]]))
+
+
+def _parse(path: Path, cache: dict) -> _Page:
+    if path not in cache:
+        page = _Page()
+        page.feed(path.read_text(encoding="utf-8", errors="replace"))
+        cache[path] = page
+    return cache[path]
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link in site/**/*.html that points to no file, or to a missing #anchor."""
+    cache, problems = {}, []
+    for html in sorted(site.rglob("*.html")):
+        here = html.relative_to(site).as_posix()
+        for tag, link in _parse(html, cache).links:
+            parts = urlsplit(link)
+            if (
+                parts.scheme
+                or link.startswith(("//", "data:", "javascript:", "mailto:"))
+                or not (parts.path or parts.fragment)
+            ):
+                continue
+            if parts.path:
+                base = "" if parts.path.startswith("/") else posixpath.dirname(here)  # 404.html uses root paths
+                target_rel = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+                target = site / target_rel
+                if target.is_dir() or link.split("#")[0].endswith("/"):
+                    target = target / "index.html"
+            else:
+                target = html
+            if not target.is_file():
+                problems.append(f"{here}: <{tag}> {link} -> no such file")
+            elif (
+                parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _parse(target, cache).ids
+            ):
+                problems.append(f"{here}: <{tag}> {link} -> no id '{parts.fragment}' in {target.relative_to(site)}")
+    return problems
+
+
+def on_post_build(config):
+    problems = broken_links(Path(config["site_dir"]))
+    if problems:
+        shown = "\n  ".join(problems[:30])
+        raise PluginError(f"{len(problems)} broken internal link(s) in the built site:\n  {shown}")

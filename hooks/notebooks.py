@@ -1,0 +1,203 @@
+"""Notebook pages: executed once per change, in parallel, failing loudly; light, linked and downloadable.
+
+mkdocs-jupyter renders the pages; this hook changes five things about it:
+
+1. Execution happens here (nbclient), two notebooks at a time, before the build renders any page.
+   A cell that raises fails the build with the page and the cell named; a cell that runs longer
+   than NOTES_CELL_TIMEOUT seconds (default 300) fails it too. mkdocs-jupyter then only renders the
+   executed notebook.
+2. Cache: mkdocs-jupyter keys its cache on the notebook file alone, so an edit to snippets/ would
+   leave stale outputs. Both its cache key and the executed-notebook cache here also hash every file
+   of snippets/, this hook, and the versions of the libraries that shape the output.
+3. Weight: the ~570 KB of notebook CSS inlined into every page moves into one shared file,
+   assets/stylesheets/jupyter.css; the CDN MathJax v2 loader in every page is dropped (the site
+   loads its own MathJax once).
+4. Links written as `page.md` / `page.py` in notebook Markdown become the built pages' URLs, as
+   MkDocs does for Markdown pages.
+5. Each executed page links its executed notebook (.ipynb, with outputs) for download.
+"""
+
+import base64
+import hashlib
+import importlib.metadata
+import os
+import posixpath
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import jupytext
+import mkdocs_jupyter.plugin as jupyter_plugin
+import nbformat
+from mkdocs.exceptions import PluginError
+from mkdocs_jupyter import convert
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".cache" / "notebooks"
+CSS_PATH = "assets/stylesheets/jupyter.css"
+LIBRARIES = ("numpy", "tensorflow-cpu", "keras", "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+MATHJAX_V2 = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+INLINE_IMAGE = re.compile(r'src="data:image/(png|svg\+xml|jpeg);base64,([A-Za-z0-9+/=\s]+)"')
+PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
+
+_state = {"deps": "", "pages": {}, "css": None}
+
+
+def timeout() -> int:
+    return int(os.environ.get("NOTES_CELL_TIMEOUT", "300"))
+
+
+def dependency_digest() -> str:
+    """Hash of everything besides the notebook that can change its output."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "snippets").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
+    return digest.hexdigest()
+
+
+def executed_path(src: Path) -> Path:
+    key = hashlib.sha256(src.read_bytes() + _state["deps"].encode()).hexdigest()[:20]
+    return CACHE / f"{src.stem}-{key}.ipynb"
+
+
+def run_notebook(src: Path) -> Path:
+    """Execute a notebook page (unless cached) and return the executed .ipynb; errors name the page."""
+    out = executed_path(src)
+    if out.exists():
+        return out
+    page = src.relative_to(ROOT).as_posix()
+    nb = jupytext.read(src)
+    client = NotebookClient(nb, timeout=timeout(), kernel_name="python3", allow_errors=False,
+                            resources={"metadata": {"path": str(ROOT)}})  # fmt: skip
+    try:
+        client.execute()
+    except CellTimeoutError as error:
+        raise PluginError(f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}") from None
+    except CellExecutionError as error:
+        index = next(
+            (i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+            "?",
+        )
+        raise PluginError(f"{page}: cell {index} raised {error.ename}: {error.evalue}") from None
+    except DeadKernelError as error:
+        raise PluginError(f"{page}: the kernel died: {error}") from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    nbformat.write(nb, tmp)
+    tmp.replace(out)
+    return out
+
+
+def on_config(config):
+    _state["deps"] = dependency_digest()
+    _state["docs_dir"] = Path(config["docs_dir"])
+    return config
+
+
+def on_files(files, config):
+    """Execute every notebook page whose output is not cached, two at a time (one per core)."""
+    pages = {f.src_uri: f for f in files if f.src_uri.endswith(".py") and f.is_documentation_page()}
+    _state["pages"] = {uri: f.url for uri, f in pages.items()}
+    _state["urls"] = {f.src_uri: f.url for f in files if f.is_documentation_page()}
+    todo = [Path(f.abs_src_path) for f in pages.values() if not executed_path(Path(f.abs_src_path)).exists()]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in pool.map(run_notebook, todo):
+            pass
+    return files
+
+
+def _cache_key(nb_path, config, exec_nb):
+    return hashlib.sha256((_original_cache_key(nb_path, config, exec_nb) + _state["deps"]).encode()).hexdigest()
+
+
+def _page_links(html: str, src: Path) -> str:
+    """Rewrite href="page.md#x" / "page.py#x" to the built page's URL, relative to this page."""
+    docs = _state["docs_dir"]
+    here = _state["urls"].get(src.relative_to(docs).as_posix(), "")
+
+    def replace(match):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src.relative_to(docs).as_posix()), match.group(1)))
+        url = _state["urls"].get(target + ".py", _state["urls"].get(target + ".md"))
+        if url is None:
+            raise PluginError(f"{src.relative_to(ROOT)}: link to {match.group(0)[6:-1]}, which is not a page")
+        rel = posixpath.relpath(url or ".", posixpath.dirname(here.rstrip("/") + "/x") if here else ".")
+        rel = "./" if rel == "." else rel + ("/" if url.endswith("/") and not rel.endswith("/") else "")
+        return f'href="{rel}{match.group(2) or ""}"'
+
+    return PAGE_LINK.sub(replace, html)
+
+
+def _nb2html(nb_path, execute=False, **kwargs):
+    src = Path(nb_path)
+    executed = run_notebook(src) if execute else src
+    html = _original_nb2html(str(executed), execute=False, **kwargs)
+    css = "\n".join(STYLE.findall(html))
+    if css.strip():
+        _state["css"] = css
+    html = MATHJAX_V2.sub("", STYLE.sub("", html))
+    html = _page_links(html, src)
+    link = (
+        f'<a href="{src.stem}.ipynb" download>Download this page as a Jupyter notebook (.ipynb, with its outputs)</a>'
+    )
+    return f'<p class="notes-download">{link}</p>' + html
+
+
+def _images_to_files(output: str, folder: Path) -> str:
+    """Move inline base64 figures into files beside the page (named by content): light HTML, cacheable images."""
+
+    def replace(match):
+        kind, data = match.group(1), base64.b64decode(match.group(2))
+        name = f"fig-{hashlib.sha256(data).hexdigest()[:12]}.{'svg' if kind == 'svg+xml' else kind}"
+        (folder / name).write_bytes(data)
+        return f'src="{name}"'
+
+    return INLINE_IMAGE.sub(replace, output)
+
+
+def on_post_page(output, page, config):
+    """Put the executed notebook beside the page, for its download link, and its figures as files."""
+    if page.file.src_uri in _state["pages"]:
+        src = Path(page.file.abs_src_path)
+        folder = Path(page.file.abs_dest_path).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{src.stem}.ipynb").write_bytes(run_notebook(src).read_bytes())
+        output = _images_to_files(output, folder)
+    return output
+
+
+def on_post_build(config):
+    """Write the shared notebook CSS (taken from a render, or from a blank notebook when every page was cached)."""
+    if _state["css"] is None:
+        blank = CACHE / "blank.ipynb"
+        blank.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nbformat.v4.new_notebook(), blank)
+        _state["css"] = "\n".join(STYLE.findall(_original_nb2html(str(blank), execute=False)))
+    target = Path(config["site_dir"]) / CSS_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_state["css"])
+    # drop executed notebooks no page uses any more
+    used = {executed_path(Path(config["docs_dir"]) / uri).name for uri in _state["pages"]}
+    for old in CACHE.glob("*.ipynb"):
+        if old.name not in used and old.name != "blank.ipynb":
+            old.unlink()
+
+
+# `mkdocs serve` re-imports this hook on every rebuild: always wrap the originals, never a previous wrapper.
+_original_cache_key = getattr(
+    jupyter_plugin._compute_cache_key, "__wrapped_original__", jupyter_plugin._compute_cache_key
+)
+_original_nb2html = getattr(convert.nb2html, "__wrapped_original__", convert.nb2html)
+_cache_key.__wrapped_original__ = _original_cache_key
+_nb2html.__wrapped_original__ = _original_nb2html
+jupyter_plugin._compute_cache_key = _cache_key
+convert.nb2html = _nb2html
