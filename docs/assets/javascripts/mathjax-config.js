@@ -1,7 +1,8 @@
 // MathJax 3 configuration, loaded before the site's own copy of MathJax (no CDN).
 // Markdown pages: pymdownx.arithmatex wraps math as \( \) and \[ \] in .arithmatex elements.
 // Notebook pages: math stays as $ $ and $$ $$ inside .jp-RenderedMarkdown cells.
-// Typesetting is limited to those two kinds of element, so dollar signs elsewhere stay text.
+// Code (pre, code) is never typeset. MathJax's usual ignoreHtmlClass ".*|" trick cannot be used:
+// it would also skip the <p> children of the notebook cells, where the math sits.
 window.MathJax = {
   tex: {
     inlineMath: [["\\(", "\\)"], ["$", "$"]],
@@ -10,8 +11,7 @@ window.MathJax = {
     processEnvironments: true,
   },
   options: {
-    ignoreHtmlClass: ".*|",
-    processHtmlClass: "arithmatex|jp-RenderedMarkdown",
+    ignoreHtmlClass: "md-nav|md-header|md-footer|md-search|tex2jax_ignore",
   },
   svg: { fontCache: "global" },
 };
@@ -19,7 +19,6 @@ window.MathJax = {
 // With navigation.instant, pages are swapped in without a reload: typeset each new page.
 document$.subscribe(() => {
   if (window.MathJax && MathJax.typesetPromise) {
-    MathJax.startup.output.clearCache();
     MathJax.typesetClear();
     MathJax.texReset();
     MathJax.typesetPromise();
