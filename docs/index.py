@@ -18,23 +18,37 @@ from snippets import data, plots, results, show
 
 runs = {impl: results.run(impl) for impl in ("numpy", "keras")}
 show.table(
-    ["implementation", "optimizer", "test accuracy", "test errors", "training time (s)"],
+    ["implementation", "optimizer", "test accuracy", "test errors"],
     [
         [
             "NumPy, by hand" if impl == "numpy" else "TensorFlow / Keras",
             f"gradient descent, α = {r['lr']}" if impl == "numpy" else f"Adam, α = {r['lr']}",
             f"{r['test_accuracy']:.2%}",
             f"{r['test_errors']} of {r['P'].shape[1]}",
-            f"{r['train_seconds']:.1f}",
         ]
         for impl, r in runs.items()
     ],
-    align=["left", "left", "right", "right", "right"],
+    align=["left", "left", "right", "right"],
 )
 
 # %% [markdown]
-# Training times are measured on the machine that built this page, so they change from build to
-# build; [NumPy vs TensorFlow](numpy-vs-tensorflow.py) explains where the difference comes from.
+# Training time, measured on the machine that built this page (so it changes from build to build;
+# [NumPy vs TensorFlow](numpy-vs-tensorflow.py) explains the difference):
+
+# %% tags=["timing"]
+show.table(
+    ["implementation", "training time", "per epoch", "relative"],
+    [
+        [
+            impl,
+            f"{r['train_seconds']:.1f} s",
+            f"{r['train_seconds'] / r['epochs'] * 1000:.0f} ms",
+            f"{r['train_seconds'] / runs['numpy']['train_seconds']:.1f}x the NumPy time",
+        ]
+        for impl, r in runs.items()
+    ],
+    align=["left", "right", "right", "right"],
+)
 #
 # ## What the network sees
 #

@@ -9,9 +9,10 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 2. Cache: mkdocs-jupyter keys its cache on the notebook file alone, so an edit to snippets/ would
    leave stale outputs. Both its cache key and the executed-notebook cache here also hash every file
    of snippets/, this hook, and the versions of the libraries that shape the output.
-3. Weight: the ~570 KB of notebook CSS inlined into every page moves into one shared file,
-   assets/stylesheets/jupyter.css; the CDN MathJax v2 loader in every page is dropped (the site
-   loads its own MathJax once).
+3. Weight and privacy: the ~570 KB of notebook CSS inlined into every page moves into one shared
+   file, assets/stylesheets/jupyter.css, and figures move into files beside the page; the CDN
+   loaders nbconvert puts in every page (MathJax v2, Mermaid) are dropped: the site serves its own
+   MathJax.
 4. Links written as `page.md` / `page.py` in notebook Markdown become the built pages' URLs, as
    MkDocs does for Markdown pages.
 5. Each executed page links its executed notebook (.ipynb, with outputs) for download.
@@ -40,6 +41,8 @@ CSS_PATH = "assets/stylesheets/jupyter.css"
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras", "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 MATHJAX_V2 = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+# nbconvert's Mermaid loader imports mermaid from a CDN when a page has diagrams: these pages have none.
+MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S)
 INLINE_IMAGE = re.compile(r'src="data:image/(png|svg\+xml|jpeg);base64,([A-Za-z0-9+/=\s]+)"')
 PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
 
@@ -144,7 +147,7 @@ def _nb2html(nb_path, execute=False, **kwargs):
     css = "\n".join(STYLE.findall(html))
     if css.strip():
         _state["css"] = css
-    html = MATHJAX_V2.sub("", STYLE.sub("", html))
+    html = MERMAID.sub("", MATHJAX_V2.sub("", STYLE.sub("", html)))
     html = _page_links(html, src)
     link = (
         f'<a href="{src.stem}.ipynb" download>Download this page as a Jupyter notebook (.ipynb, with its outputs)</a>'

@@ -34,7 +34,7 @@ plt.rcParams.update(STYLE)
 
 
 def to_html(fig, alt: str, *, fmt: str = "png") -> str:
-    """The figure as an <img> with alt text (PNG or SVG data URI); closes the figure."""
+    """The figure as an `<img>` with alt text (PNG or SVG data URI); closes the figure."""
     buf = io.BytesIO()
     # metadata without a date or software version, so the bytes only change when the plot does
     metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}

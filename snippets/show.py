@@ -35,7 +35,7 @@ def code(text: str, title: str | None = None) -> HTML:
 
 
 def section_text(module: str, name: str) -> str:
-    """The lines between the `[start:name]` and `[end:name]` markers of snippets/<module>.py."""
+    """The lines between the `[start:name]` and `[end:name]` markers of `snippets/<module>.py`."""
     lines = (PACKAGE / module).read_text().splitlines()
     try:
         start = next(i for i, line in enumerate(lines) if line.strip() == f"# --8<-- [start:{name}]")
@@ -97,5 +97,5 @@ def tabs(blocks: dict) -> HTML:
 
 
 def pre(text: str) -> HTML:
-    """Plain program output (e.g. model.summary()) in a <pre> block."""
+    """Plain program output (e.g. model.summary()) in a `<pre>` block."""
     return HTML(f"<pre><code>{html.escape(text)}</code></pre>")

@@ -26,3 +26,82 @@ def small():
     X = rng.normal(size=(5, 8))
     Y = (rng.random((1, 8)) > 0.5).astype(float)
     return X, Y, init_params((5, 4, 3, 1), seed=3)
+
+
+# --- The built site -------------------------------------------------------------------------------
+
+import functools  # noqa: E402
+import http.server  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).parents[1]
+PROJECT_PARTS = ("docs", "snippets", "hooks", "overrides", "mkdocs.yml", "pyproject.toml")
+
+
+def mkdocs_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`; returns the finished process."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=timeout)
+
+
+def copy_project(target: Path, *, pages=None) -> Path:
+    """A copy of the project (no caches); with `pages`, docs/ holds only those {name: text} pages and assets."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    if pages is not None:
+        for page in (target / "docs").glob("*.*"):
+            page.unlink()
+        for name, text in pages.items():
+            (target / "docs" / name).write_text(text)
+        config = (target / "mkdocs.yml").read_text()
+        nav = "nav:\n" + "".join(f"  - {Path(name).stem}: {name}\n" for name in pages)
+        (target / "mkdocs.yml").write_text(config[: config.index("nav:")] + nav)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built strictly from this checkout (its notebook cache reused when valid)."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site):
+    """{url path: has math} for every page of the built site, e.g. {"": False, "loss/": True, ...}."""
+    pages = {}
+    for html in sorted(built_site.rglob("index.html")):
+        path = html.parent.relative_to(built_site).as_posix()
+        text = html.read_text()
+        cells = re.findall(r'<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>(.*?)</div>', text, re.S)
+        pages["" if path == "." else path + "/"] = 'class="arithmatex"' in text or any("$" in cell for cell in cells)
+    return pages
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built site served on 127.0.0.1 (a free port); yields its base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

@@ -1,0 +1,132 @@
+"""The built site: strict build, every page executed with real outputs, offline, light, downloadable, linked."""
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+import links  # noqa: E402  (hooks/links.py, the post-build link checker)
+
+NOTEBOOK_PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.py"))
+FETCHING = re.compile(r"""<(?:script|img|source|iframe|audio|video|embed)\b[^>]*\bsrc=["']([^"']+)""", re.I)
+LINK_TAG = re.compile(r"<link\b[^>]*>", re.I)
+NOT_FETCHED = {"canonical", "alternate", "author", "license"}  # <link rel=...> values a browser does not load
+CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""", re.I)
+
+
+def page_html(site, stem):
+    return (site / ("index.html" if stem == "index" else f"{stem}/index.html")).read_text()
+
+
+def test_every_page_built_in_nav_order(built_site):
+    """All 15 pages exist: 11 executed notebook pages, formulas, checklist, API reference, tests."""
+    assert len(NOTEBOOK_PAGES) == 11
+    for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "reference", "tests"]:
+        assert "md-content" in page_html(built_site, stem), stem
+
+
+def test_executed_pages_show_real_outputs(built_site):
+    """Every notebook page has executed outputs; the home page reports accuracies on the 2,115 test digits."""
+    for stem in NOTEBOOK_PAGES:
+        html = page_html(built_site, stem)
+        assert "jp-OutputArea-output" in html, f"{stem}: no outputs"
+        assert "Traceback" not in html and 'class="ansi-red' not in html, f"{stem}: an error in the output"
+    home = page_html(built_site, "index")
+    assert re.search(r"99\.\d\d%</td>", home) and "of 2115" in home
+
+
+def test_no_request_to_third_party_hosts(built_site):
+    """No HTML page or stylesheet loads anything from another host (fonts, CDNs, scripts, images)."""
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix == ".html":
+            text = path.read_text(errors="replace")
+            urls = FETCHING.findall(text)
+            for tag in LINK_TAG.findall(text):
+                rel = (re.search(r'rel="([^"]*)"', tag) or re.search("()", "")).group(1).lower()
+                href = re.search(r'href="([^"]*)"', tag)
+                if href and rel not in NOT_FETCHED:
+                    urls.append(href.group(1))
+        elif path.suffix == ".css":
+            urls = [a or b for a, b in CSS_URL.findall(path.read_text(errors="replace"))]
+        else:
+            continue
+        offenders += [f"{path.relative_to(built_site)}: {u}" for u in urls if re.match(r"(https?:)?//", u)]
+    assert not offenders, offenders[:10]
+
+
+def test_math_is_served_with_the_site(built_site):
+    """MathJax comes from the site's own assets on every page, and no page carries the CDN MathJax v2 loader."""
+    assert (built_site / "assets/javascripts/mathjax/tex-svg-full.js").stat().st_size > 1_000_000
+    for html in built_site.rglob("index.html"):
+        text = html.read_text()
+        assert "mathjax/tex-svg-full.js" in text and "MathJax.Hub" not in text, html
+        assert not re.search(r"https?://cdn", text), f"{html}: a CDN address"
+
+
+def test_page_weight_and_shared_notebook_css(built_site):
+    """Every page's HTML is at most 150 KB (figures are files); the notebook CSS is one shared file."""
+    sizes = {html.relative_to(built_site).as_posix(): html.stat().st_size for html in built_site.rglob("index.html")}
+    assert max(sizes.values()) <= 150_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
+    css = built_site / "assets/stylesheets/jupyter.css"
+    assert css.stat().st_size > 100_000
+    for stem in NOTEBOOK_PAGES:
+        html = page_html(built_site, stem)
+        assert "<style" not in html.split('<div class="jupyter-wrapper">', 1)[-1], f"{stem}: inline CSS left"
+        assert 'src="data:image/' not in html, f"{stem}: inline image left"
+
+
+def test_every_figure_is_a_file_with_alt_text(built_site):
+    """Each <img> in the content has alt text and its file exists; figures are PNG or SVG."""
+    count = 0
+    for html in built_site.rglob("index.html"):
+        for tag in re.findall(r"<img\b[^>]*>", html.read_text()):
+            src = re.search(r'src="([^"]+)"', tag).group(1)
+            if "fig-" not in src:
+                continue
+            assert re.search(r'alt="[^"]{20,}"', tag), f"{html}: figure without a real alt text: {tag[:120]}"
+            assert (html.parent / src).is_file() and src.endswith((".png", ".svg"))
+            count += 1
+    assert count >= 15
+
+
+def test_every_executed_page_offers_its_notebook(built_site):
+    """Each notebook page links an .ipynb beside it that validates and holds the executed outputs."""
+    for stem in NOTEBOOK_PAGES:
+        html = page_html(built_site, stem)
+        assert f'href="{stem}.ipynb"' in html, stem
+        notebook = (built_site / ("" if stem == "index" else stem)) / f"{stem}.ipynb"
+        nb = nbformat.read(notebook, as_version=4)
+        nbformat.validate(nb)
+        assert sum(bool(c.get("outputs")) for c in nb.cells if c.cell_type == "code") >= 1, stem
+
+
+def test_internal_links_and_anchors_resolve(built_site):
+    """The link checker finds nothing broken in the real site (notebook pages included)."""
+    assert links.broken_links(built_site) == []
+
+
+def test_link_checker_catches_broken_links_and_anchors(tmp_path):
+    """A missing page, a missing image and a missing anchor are each reported."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(
+        '<h2 id="here">x</h2><a href="../b/">b</a><img src="nope.png"><a href="#gone">g</a>'
+    )
+    (tmp_path / "index.html").write_text('<a href="a/#here">ok</a><a href="a/#missing">bad</a>')
+    problems = "\n".join(links.broken_links(tmp_path))
+    assert "../b/" in problems and "nope.png" in problems and "#gone" in problems and "'missing'" in problems
+    assert "a/#here" not in problems
+
+
+def test_search_index_has_the_notes(built_site):
+    """The search index covers notebook pages: 'sigmoid' and 'broadcasting' are found."""
+    index = json.loads((built_site / "search/search_index.json").read_text())
+    text = " ".join(doc["text"].lower() for doc in index["docs"])
+    assert "sigmoid" in text and "broadcasting" in text
