@@ -41,7 +41,7 @@ import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
-PROJECT_PARTS = ("docs", "snippets", "hooks", "overrides", "mkdocs.yml", "pyproject.toml")
+PROJECT_PARTS = ("docs", "snippets", "hooks", "overrides", "tests", "mkdocs.yml", "pyproject.toml")
 
 
 def mkdocs_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:
@@ -66,7 +66,7 @@ def copy_project(target: Path, *, pages=None) -> Path:
             (target / "docs" / name).write_text(text)
         config = (target / "mkdocs.yml").read_text()
         nav = "nav:\n" + "".join(f"  - {Path(name).stem}: {name}\n" for name in pages)
-        (target / "mkdocs.yml").write_text(config[: config.index("nav:")] + nav)
+        (target / "mkdocs.yml").write_text(config[: config.index("\nnav:\n") + 1] + nav)
     return target
 
 

@@ -1,0 +1,227 @@
+"""The built site in a real browser (Playwright driving Debian's Chromium), page by page and across the site.
+
+Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it) and, for the axe-core audit,
+node_modules/axe-core (`npm ci`); without them these tests skip and say so.
+"""
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import nbformat
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="browser tests need Debian's Chromium: apt-get install chromium"
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (make setup)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A fresh page that records console errors, page errors and any request leaving 127.0.0.1."""
+
+    def __init__(self, browser, base_url, **context_options):
+        self.context = browser.new_context(**context_options)
+        self.errors, self.foreign = [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.base_url = base_url
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def open(self, path):
+        response = self.page.goto(self.base_url + path, wait_until="networkidle")
+        return response
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, served_site):
+    visits = []
+
+    def make(**options):
+        v = Visit(browser, served_site, **options)
+        visits.append(v)
+        return v
+
+    yield make
+    for v in visits:
+        v.close()
+
+
+RAW_MATH = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$]*\$")
+
+MATH_STATE = """() => {
+  const typeset = document.querySelectorAll('mjx-container').length;
+  const clone = document.querySelector('.md-content').cloneNode(true);
+  clone.querySelectorAll('pre, code, mjx-container, script, .arithmatex script').forEach(e => e.remove());
+  return {typeset, text: clone.innerText};
+}"""
+
+
+def wait_for_math(page):
+    page.wait_for_function("() => !window.MathJax || !MathJax.startup || MathJax.startup.promise", timeout=20000)
+    page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+
+
+def assert_math_typeset(page, has_math):
+    wait_for_math(page)
+    state = page.evaluate(MATH_STATE)
+    raw = RAW_MATH.findall(state["text"])
+    assert not raw, f"untypeset math left in the text: {raw[:3]}"
+    if has_math:
+        assert state["typeset"] > 0, "page has math but no rendered mjx-container"
+
+
+def test_every_page_loads_clean(visit, site_pages):
+    """Each page: HTTP 200, no JS or console errors, images load with alt text, math typeset, no foreign request."""
+    v = visit()
+    for path, has_math in site_pages.items():
+        response = v.open(path)
+        assert response.status == 200, path
+        assert_math_typeset(v.page, has_math)
+        images = v.page.evaluate(
+            "() => [...document.querySelectorAll('.md-content img')]"
+            ".map(i => ({src: i.src.slice(0, 80), w: i.naturalWidth, alt: i.getAttribute('alt')}))"
+        )
+        broken = [i for i in images if i["w"] == 0]
+        no_alt = [i for i in images if not (i["alt"] or "").strip()]
+        assert not broken, f"{path}: images that did not load: {broken}"
+        assert not no_alt, f"{path}: images without alt text: {no_alt}"
+    assert not v.errors, f"console or page errors: {v.errors}"
+    assert not v.foreign, f"requests that left 127.0.0.1: {v.foreign}"
+
+
+def test_math_typeset_after_instant_navigation(visit, site_pages):
+    """Clicking in-site links (instant navigation) to each page still typesets its math."""
+    v = visit()
+    v.open("")
+    for path, has_math in site_pages.items():
+        if not path:
+            continue
+        link = v.page.locator(f'nav.md-nav--primary a.md-nav__link[href$="{path}"]').first
+        if link.count() == 0 or not link.is_visible():
+            v.page.evaluate(
+                "(href) => { const a = document.createElement('a'); a.href = href; a.id = '__probe';"
+                " document.querySelector('.md-content').prepend(a); }",
+                v.base_url + path,
+            )
+            link = v.page.locator("#__probe")
+        link.click()
+        v.page.wait_for_url(re.compile(re.escape(path) + "$"))
+        v.page.wait_for_load_state("networkidle")
+        assert_math_typeset(v.page, has_math)
+    assert not v.errors, f"console or page errors: {v.errors}"
+    assert not v.foreign, f"requests that left 127.0.0.1: {v.foreign}"
+
+
+def test_no_horizontal_scroll_at_390px(visit, site_pages):
+    """At 390 px wide the page itself never scrolls sideways (wide tables and code scroll inside)."""
+    v = visit(viewport={"width": 390, "height": 844})
+    for path in site_pages:
+        v.open(path)
+        overflow = v.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path}: page scrolls sideways by {overflow}px at 390px"
+
+
+@pytest.mark.parametrize("query", ["sigmoid", "broadcasting"])
+def test_search_finds_terms(visit, query):
+    """The search dialog finds 'sigmoid' and 'broadcasting'."""
+    v = visit()
+    v.open("")
+    v.page.locator("label.md-search__icon, label[for='__search']").first.click()
+    v.page.locator("input.md-search__input").fill(query)
+    results = v.page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() > 0
+    assert query in v.page.locator(".md-search-result").inner_text().lower()
+
+
+def test_dark_light_toggle_switches_scheme(visit):
+    """The palette toggle switches between the light and the dark scheme, and back."""
+    v = visit()
+    v.open("")
+    scheme = lambda: v.page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+    first = scheme()
+    v.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    second = scheme()
+    assert {first, second} == {"default", "slate"}
+    v.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    assert scheme() == first
+
+
+def test_linked_tabs_switch_together(visit, site_pages):
+    """On the comparison page, choosing TensorFlow in one tab set switches every set on the page."""
+    path = next(p for p in site_pages if "numpy-vs-tensorflow" in p)
+    v = visit()
+    v.open(path)
+    sets = v.page.locator(".tabbed-set")
+    assert sets.count() >= 4
+    sets.nth(1).locator("label", has_text="TensorFlow").click()
+    checked = v.page.evaluate(
+        "() => [...document.querySelectorAll('.tabbed-set')].map(s => {"
+        " const i = s.querySelector('input:checked');"
+        " return s.querySelector(`label[for='${i.id}']`).innerText.trim(); })"
+    )
+    assert set(checked) == {"TensorFlow"}, checked
+
+
+def test_notebook_downloads_are_valid_notebooks(visit, site_pages):
+    """Each executed page links a .ipynb download that parses and validates as a notebook with outputs."""
+    v = visit()
+    found = 0
+    for path in site_pages:
+        v.open(path)
+        hrefs = v.page.evaluate("() => [...document.querySelectorAll('a[href$=\".ipynb\"]')].map(a => a.href)")
+        for href in set(hrefs):
+            response = v.page.request.get(href)
+            assert response.status == 200, href
+            nb = nbformat.reads(response.text(), as_version=4)
+            nbformat.validate(nb)
+            assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{href} has no outputs"
+            found += 1
+    assert found >= 10, f"only {found} notebook downloads found"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core audit needs node_modules/axe-core: run npm ci")
+def test_axe_no_serious_or_critical_violations(visit, site_pages):
+    """axe-core finds no serious or critical accessibility violation on any page, in either colour scheme."""
+    v = visit()
+    problems = []
+    for path in site_pages:
+        v.open(path)
+        v.page.add_script_tag(path=str(AXE))
+        result = v.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"{path or 'index'}: {violation['id']} ({violation['impact']}) {targets}")
+    assert not problems, json.dumps(problems, indent=1)

@@ -1,0 +1,102 @@
+"""What a maintainer can break, the build catches: raising or hanging cells, stale caches, corrupt data,
+and outputs that change from one clean build to the next."""
+
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, copy_project, mkdocs_build
+
+from snippets import data
+
+pytestmark = pytest.mark.slow
+
+HEADER = "# %% [markdown]\n# # Probe\n\n"
+
+
+def probe(tmp_path, code, name="probe.py"):
+    """A copy of the project whose only pages are a home page and a notebook running `code`."""
+    pages = {"index.md": "# Home\n\nA probe site.\n", name: HEADER + "# %%\n" + code + "\n"}
+    return copy_project(tmp_path / "project", pages=pages)
+
+
+def test_raising_cell_fails_build_naming_page_and_cell(tmp_path):
+    """A cell that raises stops the build; the error names the page, the cell and the exception."""
+    project = probe(tmp_path, 'raise RuntimeError("deliberate failure")')
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/probe.py: cell 1 raised RuntimeError: deliberate failure" in result.stdout + result.stderr
+
+
+def test_hanging_cell_fails_build_after_timeout(tmp_path):
+    """A cell that never finishes fails the build once NOTES_CELL_TIMEOUT (here 5 s) has passed."""
+    project = probe(tmp_path, "import time\ntime.sleep(3600)")
+    start = time.monotonic()
+    result = mkdocs_build(project, tmp_path / "site", env={"NOTES_CELL_TIMEOUT": "5"}, timeout=300)
+    elapsed = time.monotonic() - start
+    assert result.returncode != 0
+    assert "docs/probe.py: a cell ran longer than 5 s" in result.stdout + result.stderr
+    assert elapsed < 120
+
+
+def test_editing_snippets_reexecutes_the_page(tmp_path):
+    """An unchanged rebuild reuses the cache; an edit to a snippets module shows up in the page."""
+    project = probe(tmp_path, "from snippets import losses\nprint('EPSILON is', losses.EPSILON)")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    assert "EPSILON is 1e-07" in (site / "probe/index.html").read_text()
+
+    again = mkdocs_build(project, site)
+    assert again.returncode == 0 and "Cache hit" in again.stdout + again.stderr
+
+    module = project / "snippets" / "losses.py"
+    module.write_text(module.read_text().replace("EPSILON = 1e-7", "EPSILON = 1e-6"))
+    edited = mkdocs_build(project, site)
+    assert edited.returncode == 0, edited.stderr[-2000:]
+    html = (site / "probe/index.html").read_text()
+    assert "EPSILON is 1e-06" in html and "EPSILON is 1e-07" not in html
+
+
+def test_corrupted_data_file_fails_build_with_checksum_message(tmp_path):
+    """A page loading an altered data file fails the build with the expected sha256 in the message."""
+    project = probe(tmp_path, "from snippets import data\nX, y = data.load('test')")
+    npz = project / "snippets" / "mnist01.npz"
+    raw = bytearray(npz.read_bytes())
+    raw[1000] ^= 0xFF
+    npz.write_bytes(bytes(raw))
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/probe.py" in output and "DataFileError" in output and data.SHA256 in output
+
+
+def page_texts(site):
+    """{page: visible text and figure names}, leaving out cells tagged "timing"."""
+    texts = {}
+    for html in sorted(site.rglob("index.html")):
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        for cell in soup.select(".celltag_timing"):
+            cell.decompose()
+        content = soup.select_one(".md-content")
+        figures = [img.get("src") for img in content.find_all("img")]
+        texts[html.relative_to(site).as_posix()] = (content.get_text(" ", strip=True), figures)
+    return texts
+
+
+def test_two_clean_builds_give_identical_pages_except_timings(tmp_path, built_site):
+    """A second build from scratch (no cache) gives every page the same text and the same figures."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    first, second = page_texts(built_site), page_texts(site)
+    assert first.keys() == second.keys()
+    differing = [page for page in first if first[page] != second[page]]
+    assert not differing, differing
+
+
+def test_copy_project_leaves_caches_behind(tmp_path):
+    """The helper above copies sources only, so every build from a copy is a cold build."""
+    project = copy_project(tmp_path / "project")
+    assert not (project / ".cache").exists() and (project / "docs" / "index.py").exists()
+    assert (project / "snippets" / "mnist01.npz").read_bytes() == (ROOT / "snippets" / "mnist01.npz").read_bytes()
