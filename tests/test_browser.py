@@ -157,8 +157,9 @@ def test_search_finds_terms(visit, query):
     """The search dialog finds 'sigmoid' and 'broadcasting'."""
     v = visit()
     v.open("")
-    v.page.locator("label.md-search__icon, label[for='__search']").first.click()
-    v.page.locator("input.md-search__input").fill(query)
+    search = v.page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=30)  # material listens to key events, not to fill()
     results = v.page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() > 0
@@ -212,9 +213,10 @@ def test_notebook_downloads_are_valid_notebooks(visit, site_pages):
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core audit needs node_modules/axe-core: run npm ci")
-def test_axe_no_serious_or_critical_violations(visit, site_pages):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_no_serious_or_critical_violations(visit, site_pages, scheme):
     """axe-core finds no serious or critical accessibility violation on any page, in either colour scheme."""
-    v = visit()
+    v = visit(color_scheme=scheme)
     problems = []
     for path in site_pages:
         v.open(path)
@@ -223,5 +225,5 @@ def test_axe_no_serious_or_critical_violations(visit, site_pages):
         for violation in result["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 targets = [n["target"] for n in violation["nodes"][:3]]
-                problems.append(f"{path or 'index'}: {violation['id']} ({violation['impact']}) {targets}")
+                problems.append(f"{scheme} {path or 'index'}: {violation['id']} ({violation['impact']}) {targets}")
     assert not problems, json.dumps(problems, indent=1)
