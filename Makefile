@@ -7,9 +7,14 @@ BIN := $(VENV)/bin
 # The stamp's name carries a hash of pyproject.toml, so an edit to it forces a reinstall.
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:16])")
 
-.PHONY: setup serve test lint bench clean
+.PHONY: setup serve test bench timings clean
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.installed
+
+# axe-core for the accessibility audit in the browser tests (skipped, with a message, without npm).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the axe-core audit in tests/test_browser.py will be skipped"; fi
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'Python 3.11+ is needed (set PYTHON=python3.11)')"
@@ -19,10 +24,12 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+export NO_MKDOCS_2_WARNING := 1
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-test: $(STAMP)
+test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -30,5 +37,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_epoch.py
 
+timings: $(STAMP)
+	$(BIN)/python scripts/site_timings.py
+
 clean:
-	rm -rf $(VENV) site .cache .pytest_cache .hypothesis
+	rm -rf $(VENV) site .cache .pytest_cache .hypothesis node_modules
