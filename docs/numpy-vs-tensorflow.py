@@ -4,27 +4,17 @@
 # **Aim:** compare the two implementations line by line, then on results measured side by side.
 #
 # ## In the notes
-
-# %%
-from snippets import show
-
-show.table(
-    ["", "NumPy, by hand", "TensorFlow / Keras"],
-    [
-        [
-            "define",
-            "init_params: a dict of W[l] (n[l], n[l-1]) and b[l] (n[l], 1)",
-            "Sequential of Dense layers; kernel (n[l-1], n[l]) = W[l]ᵀ",
-        ],
-        ["data layout", "examples as columns: X (400, m)", "examples as rows: Xᵀ (m, 400)"],
-        ["forward", "Z = W A + b, A = σ(Z), written out", "model(X): each Dense computes σ(A K + b)"],
-        ["loss", "binary cross-entropy, written out", "BinaryCrossentropy()"],
-        ["gradients", "backprop written by hand (chain rule)", "automatic differentiation (GradientTape)"],
-        ["update", "θ := θ − α dθ (gradient descent)", "optimizer, here Adam"],
-        ["training loop", "Python loop over epochs and batches", "model.fit(X, Y, epochs, batch_size)"],
-        ["precision", "float64", "float32"],
-    ],
-)
+#
+# | | NumPy, by hand | TensorFlow / Keras |
+# |---|---|---|
+# | define | `init_params`: a dict of `W[l]` (n[l], n[l-1]) and `b[l]` (n[l], 1) | `Sequential` of `Dense` layers; kernel (n[l-1], n[l]) = `W[l].T` |
+# | data layout | examples as columns: `X` (400, m) | examples as rows: `X.T` (m, 400) |
+# | forward | `Z = W @ A + b`, `A = sigmoid(Z)`, written out | `model(X)`: each `Dense` computes σ(A K + b) |
+# | loss | binary cross-entropy, written out | `BinaryCrossentropy()` |
+# | gradients | backprop written by hand (chain rule) | automatic differentiation (`GradientTape`) |
+# | update | θ := θ − α dθ (gradient descent) | an optimizer, here Adam |
+# | training loop | Python loop over epochs and batches | `model.fit(X, Y, epochs, batch_size)` |
+# | precision | float64 | float32 |
 
 # %% [markdown]
 # ## Side by side
@@ -32,7 +22,7 @@ show.table(
 # The tabs switch together across the page (and the site): pick NumPy or TensorFlow once.
 
 # %%
-from snippets import keras_net, numpy_net
+from snippets import keras_net, numpy_net, show
 
 show.tabs(
     {"NumPy": show.source(numpy_net.init_params), "TensorFlow": show.source(module="keras_net.py", section="build")}
