@@ -94,7 +94,7 @@ show.table(
 # <p>Lower the learning rate (after checking the gradients are right).</p></details>
 #
 # <details class="question"><summary>How many steps is one epoch with m = 12,665 and batches of 32?</summary>
-# <p>⌈12,665 / 32⌉ = 396; the last batch has only the remaining examples.</p></details>
+# <p>⌈12,665 / 32⌉, the step count the cell above prints for 10 epochs divided by 10; the last batch holds the remaining examples.</p></details>
 #
 # <details class="question"><summary>Why can a too-large α stall a sigmoid network rather than blow it up?</summary>
 # <p>Huge weights push |z| up, the sigmoids saturate at 0 or 1, and σ'(z) ≈ 0 stops the gradients.</p></details>

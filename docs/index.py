@@ -10,25 +10,26 @@
 #
 # ## Headline results
 #
-# Both implementations are trained on all 12,665 training digits (20x20 pixels, 10 epochs, batches
-# of 32) and tested on the 2,115 test digits they never saw.
+# Both implementations are trained on all 12,665 training digits (20x20 pixels) with the same
+# epochs and batch size, and tested on the 2,115 test digits they never saw.
 
 # %%
 from snippets import data, plots, results, show
 
 runs = {impl: results.run(impl) for impl in ("numpy", "keras")}
 show.table(
-    ["implementation", "optimizer", "test accuracy", "test errors"],
+    ["implementation", "optimizer", "epochs × batch", "test accuracy", "test errors"],
     [
         [
-            "NumPy, by hand" if impl == "numpy" else "TensorFlow / Keras",
-            f"gradient descent, α = {r['lr']}" if impl == "numpy" else f"Adam, α = {r['lr']}",
+            "NumPy" if impl == "numpy" else "Keras",
+            f"{'gradient descent' if impl == 'numpy' else 'Adam'}, α = {r['lr']}",
+            f"{r['epochs']} × {r['batch_size']}",
             f"{r['test_accuracy']:.2%}",
-            f"{r['test_errors']} of {r['P'].shape[1]}",
+            f"{r['test_errors']} / {r['P'].shape[1]}",
         ]
         for impl, r in runs.items()
     ],
-    align=["left", "left", "right", "right"],
+    align=["left", "left", "right", "right", "right"],
 )
 
 # %% [markdown]
@@ -49,7 +50,8 @@ show.table(
     ],
     align=["left", "right", "right", "right"],
 )
-#
+
+# %% [markdown]
 # ## What the network sees
 #
 # Twenty test digits, each titled with its label:
