@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from snippets import numpy_net as nn
 from snippets.activations import sigmoid
@@ -127,3 +129,17 @@ def test_public_functions_reject_bad_input(call, message):
     """Wrong layout, mismatched W/A_prev, bad b, labels, NaN/inf, empty, lr <= 0, sizes < 1 raise ValueError."""
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(1, 20), st.integers(0, 2**32 - 1))
+def test_dense_shape_rule_and_mismatch_property(n_in, n_out, m, seed):
+    """For any sizes: (n_out, n_in) @ (n_in, m) + (n_out, 1) -> (n_out, m); loop and vectorized agree;
+    an A_prev with a different number of rows is refused."""
+    rng = np.random.default_rng(seed)
+    W, b, A_prev = rng.normal(size=(n_out, n_in)), rng.normal(size=(n_out, 1)), rng.normal(size=(n_in, m))
+    A = nn.dense(A_prev, W, b)
+    assert A.shape == (n_out, m) and np.all((A >= 0) & (A <= 1))
+    np.testing.assert_allclose(nn.dense_loop(A_prev, W, b), A, rtol=1e-12, atol=1e-15)
+    with pytest.raises(ValueError, match=rf"A_prev must have shape \({n_in}, m\)"):
+        nn.dense(rng.normal(size=(n_in + 1, m)), W, b)
