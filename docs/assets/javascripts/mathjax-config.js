@@ -12,6 +12,10 @@ window.MathJax = {
   },
   options: {
     ignoreHtmlClass: "md-nav|md-header|md-footer|md-search|tex2jax_ignore",
+    // The menu's Accessibility items (explorer, speech) load a11y/*.js and input/mml.js (served beside
+    // tex-svg-full.js) and the speech rule engine's maps, by default from cdn.jsdelivr.net: point those
+    // at the site's own copy (English only), so no setting a reader picks reaches another host.
+    sre: { json: new URL("mathjax/sre/mathmaps", document.currentScript.src).href },
   },
   svg: { fontCache: "global" },
 };
