@@ -46,7 +46,7 @@ MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</scr
 INLINE_IMAGE = re.compile(r'src="data:image/(png|svg\+xml|jpeg);base64,([A-Za-z0-9+/=\s]+)"')
 PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
 
-_state = {"deps": "", "pages": {}, "css": None}
+_state = {"deps": "", "pages": set(), "css": None}
 
 
 def timeout() -> int:
@@ -110,7 +110,7 @@ def on_config(config):
 def on_files(files, config):
     """Execute every notebook page whose output is not cached, two at a time (one per core)."""
     pages = {f.src_uri: f for f in files if f.src_uri.endswith(".py") and f.is_documentation_page()}
-    _state["pages"] = {uri: f.url for uri, f in pages.items()}
+    _state["pages"] = set(pages)  # src URIs of the notebook pages
     _state["urls"] = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     todo = [Path(f.abs_src_path) for f in pages.values() if not executed_path(Path(f.abs_src_path)).exists()]
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -133,8 +133,8 @@ def _page_links(html: str, src: Path) -> str:
         url = _state["urls"].get(target + ".py", _state["urls"].get(target + ".md"))
         if url is None:
             raise PluginError(f"{src.relative_to(ROOT)}: link to {match.group(0)[6:-1]}, which is not a page")
-        rel = posixpath.relpath(url or ".", posixpath.dirname(here.rstrip("/") + "/x") if here else ".")
-        rel = "./" if rel == "." else rel + ("/" if url.endswith("/") and not rel.endswith("/") else "")
+        rel = posixpath.relpath(url or ".", here.rstrip("/") or ".")
+        rel = "./" if rel == "." else rel + ("/" if url.endswith("/") else "")
         return f'href="{rel}{match.group(2) or ""}"'
 
     return PAGE_LINK.sub(replace, html)

@@ -9,22 +9,18 @@ Also reports the largest page's HTML size and the number of executed pages and f
 import argparse
 import json
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PARTS = ("docs", "snippets", "hooks", "overrides", "tests", "mkdocs.yml", "pyproject.toml")
+sys.path.insert(0, str(Path(__file__).parent))
+from site_project import copy_project, mkdocs_build  # noqa: E402
 
 
 def build(project: Path, site: Path) -> float:
     start = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                            cwd=project, env=env, capture_output=True, text=True)  # fmt: skip
+    result = mkdocs_build(project, site)
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr[-3000:]}")
     return time.perf_counter() - start
@@ -35,11 +31,7 @@ def main(argv=None):
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "project"
-        for part in PARTS:
-            src = ROOT / part
-            copy = shutil.copytree if src.is_dir() else shutil.copy2
-            copy(src, project / part, **({"ignore": shutil.ignore_patterns("__pycache__")} if src.is_dir() else {}))
+        project = copy_project(Path(tmp) / "project")
         site = Path(tmp) / "site"
         cold = build(project, site)
         warm = build(project, site)

@@ -74,13 +74,12 @@ def main(argv=None) -> int:
             lr=args.lr,
         )
     except ValueError as error:
-        bar.close()
         print(f"python -m snippets: error: {error}", file=sys.stderr)
         return 2
-    bar.close()
-    report = {key: result[key] for key in ("impl", "epochs", "batch_size", "lr", "size", "seed") if key in result}
+    finally:
+        bar.close()
+    report = {key: result[key] for key in ("impl", "epochs", "batch_size", "lr", "size", "seed")}
     report.update(
-        seed=args.seed,
         test_accuracy=result["test_accuracy"],
         test_errors=result["test_errors"],
         test_examples=int(result["P"].shape[1]),

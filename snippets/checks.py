@@ -29,12 +29,18 @@ def as_examples(name: str, value, n_rows: int | None = None) -> np.ndarray:
     Names the transpose when the examples look like rows, the most common slip when coming from Keras.
     """
     array = as_array(name, value, ndim=2)
-    if n_rows is not None and array.shape[0] != n_rows:
+    if n_rows is not None:
+        expect_rows(name, array, n_rows)
+    return array
+
+
+def expect_rows(name: str, array: np.ndarray, n_rows: int) -> None:
+    """Check that an already validated (n, m) matrix has n_rows rows; names the transpose if it has n_rows columns."""
+    if array.shape[0] != n_rows:
         hint = ""
         if array.shape[1] == n_rows:
             hint = f"; examples look like rows (Keras layout): pass {name}.T"
         raise ValueError(f"{name} must have shape ({n_rows}, m), one example per column; got {array.shape}{hint}")
-    return array
 
 
 def as_labels(name: str, value, m: int | None = None) -> np.ndarray:

@@ -5,7 +5,7 @@ import time
 import numpy as np
 
 from snippets import data, numpy_net, training
-from snippets.evaluate import misclassified
+from snippets.evaluate import accuracy, misclassified
 
 # The settings both the site and the command line use. Same data, batch size and epochs for both;
 # the optimizers differ as in the notes: plain gradient descent by hand, Adam in Keras.
@@ -42,10 +42,11 @@ def run(impl: str, *, size: int = 20, seed: int = 0, callback=None, **overrides)
         "impl": impl,
         **settings,
         "size": size,
+        "seed": seed,
         "train_seconds": seconds,
         "history": history,
         "P": P,
-        "test_accuracy": float(np.mean((P >= 0.5) == (Y_test == 1))),
+        "test_accuracy": accuracy((P >= 0.5).astype(np.int64), Y_test),
         "test_errors": int(wrong["index"].size),
         "misclassified": wrong,
         "model": model,

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from snippets.checks import as_examples, as_labels, positive_int, positive_number
+from snippets.checks import as_examples, as_labels, expect_rows, positive_int, positive_number
 from snippets.losses import _bce
 from snippets.numpy_net import LAYER_SIZES, _backward, _forward, _update, check_params, init_params
 
@@ -48,7 +48,7 @@ def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0
     if params is None:
         params = init_params(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], seed)
     L = check_params(params)
-    as_examples("X", X, n_rows=params["W1"].shape[1])
+    expect_rows("X", X, params["W1"].shape[1])  # X is validated above: only its shape against W1 is left
     rng, m = np.random.default_rng(seed), X.shape[1]
     history = {"loss": [], "accuracy": []}
     X_rows = np.ascontiguousarray(X.T) if batch_size is not None and batch_size < m else None

@@ -1,0 +1,36 @@
+"""A fresh copy of the project and a strict MkDocs build of it, for the site tests and scripts/site_timings.py."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("docs", "snippets", "hooks", "overrides", "tests", "mkdocs.yml", "pyproject.toml")
+
+
+def mkdocs_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `site`; returns the finished process."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=timeout)
+
+
+def copy_project(target: Path, *, pages=None) -> Path:
+    """A copy of the project (no caches); with `pages`, docs/ holds only those {name: text} pages and assets."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    if pages is not None:
+        for page in (target / "docs").glob("*.*"):
+            page.unlink()
+        for name, text in pages.items():
+            (target / "docs" / name).write_text(text)
+        config = (target / "mkdocs.yml").read_text()
+        nav = "nav:\n" + "".join(f"  - {Path(name).stem}: {name}\n" for name in pages)
+        (target / "mkdocs.yml").write_text(config[: config.index("\nnav:\n") + 1] + nav)
+    return target
