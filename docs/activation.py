@@ -1,6 +1,16 @@
 # %% [markdown]
 # # Activation: the sigmoid
 #
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
+#
+# - $\sigma(z) = \dfrac{1}{1 + e^{-z}} \in (0, 1)$, $\sigma(0) = 0.5$: the output reads as $P(y = 1 \mid x)$.
+# - $\sigma'(z) = \sigma(z)\,(1 - \sigma(z)) = a(1 - a)$, at most $0.25$ (at $z = 0$).
+# - Saturated units ($|z|$ large) have $\sigma' \approx 0$ and pass almost no gradient back.
+# - Compute it from $e^{-|z|}$, which never overflows.
+#
+# </div>
+#
 # **Aim:** know the sigmoid, its derivative, and why it is computed in a stable form.
 #
 # **Notation:** $z = w \cdot a + b$ is a unit's input; $g(z)$ its activation; for the sigmoid
@@ -11,7 +21,7 @@
 # $\sigma$ squashes any real $z$ into $(0, 1)$, so the output unit's $a^{[L]} = \sigma(z^{[L]})$ reads as
 # $P(y = 1 \mid x)$; $\sigma(0) = 0.5$ is the decision threshold.
 
-# %%
+# %% tags=["hide-input"]
 import numpy as np
 
 from snippets import activations, plots, show
@@ -29,12 +39,12 @@ plots.show(
     fmt="svg",
 )
 
+# %%
+print("σ(0) =", activations.sigmoid(0.0), "  max σ'(z) =", activations.sigmoid_prime(z).max())
+
 # %% [markdown]
 # The derivative peaks at $0.25$ at $z = 0$ and vanishes for large $|z|$: a saturated unit passes
 # almost no gradient back (the *vanishing gradient* of deep sigmoid networks).
-
-# %%
-print("σ(0) =", activations.sigmoid(0.0), "  max σ'(z) =", activations.sigmoid_prime(z).max())
 
 # %% [markdown]
 # ## Why the stable form
@@ -56,7 +66,7 @@ print("stable:", activations.sigmoid(np.array([-1000.0, 0.0, 1000.0])))
 # The stable version only ever computes $e^{-|z|} \le 1$, and uses whichever of the two equal forms
 # $\frac{1}{1 + e^{-z}} = \frac{e^{z}}{1 + e^{z}}$ is exact for the sign of $z$:
 
-# %%
+# %% tags=["hide-input"]
 show.source(activations._sigmoid)
 
 # %% [markdown]
@@ -69,7 +79,9 @@ show.source(activations._sigmoid)
 # ## Self-check
 #
 # <details class="question"><summary>What is σ'(0), and why does it matter for backpropagation?</summary>
-# <p>σ(0)(1 − σ(0)) = 0.25, the largest value: each sigmoid layer scales the gradient by at most a quarter.</p></details>
+# <p>σ(0)(1 − σ(0)) = 0.25, its largest value. Going back through a sigmoid layer multiplies the
+# gradient element-wise by σ′(z) ≤ ¼ (and by Wᵀ, which can make it larger or smaller): the σ′
+# factor alone can only shrink it, and many saturated layers in a row make it vanish.</p></details>
 #
 # <details class="question"><summary>Why not 1/(1 + exp(−z)) as written?</summary>
 # <p>exp(−z) overflows for z below about −709 in float64; the stable form never exponentiates a positive number.</p></details>

@@ -1,6 +1,17 @@
 # %% [markdown]
 # # Architecture: layers, units and shapes
 #
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
+#
+# - Layer $l$: $z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}$ and $a^{[l]} = g(z^{[l]})$, with $a^{[0]} = x$.
+# - $W^{[l]}$ is $(n^{[l]}, n^{[l-1]})$, one row per unit; $b^{[l]}$ is $(n^{[l]}, 1)$.
+# - For $m$ examples: $Z^{[l]}, A^{[l]}$ are $(n^{[l]}, m)$; $m$ never changes a parameter's shape.
+# - 400-25-15-1: $25 \cdot 400 + 25$, $15 \cdot 25 + 15$, $1 \cdot 15 + 1$ parameters, 10,431 in all.
+# - Keras stores the kernel $W^{[l]\top}$, $(n^{[l-1]}, n^{[l]})$, and takes examples as rows.
+#
+# </div>
+#
 # **Aim:** know the shape of every array in the network, and count its parameters.
 #
 # **Notation:** layer $l = 1, \dots, L$ has $n^{[l]}$ units; $n^{[0]} = 400$ inputs. Its weights
@@ -10,7 +21,7 @@
 # The course's network has $L = 3$ layers: 400 inputs, hidden layers of 25 and 15 sigmoid units,
 # and one sigmoid output unit giving $\hat y = P(y = 1 \mid x)$.
 
-# %%
+# %% tags=["hide-input"]
 from snippets import architecture, keras_net, numpy_net, plots, show
 
 plots.show(
@@ -19,6 +30,19 @@ plots.show(
 )
 
 # %% [markdown]
+# ## The layer equations
+#
+# For one example, a column $a^{[l-1]}$ of the previous layer's activations, layer $l$ computes
+#
+# $$z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}, \qquad a^{[l]} = g\bigl(z^{[l]}\bigr),$$
+#
+# $$(n^{[l]}, 1) = (n^{[l]}, n^{[l-1]})\,(n^{[l-1]}, 1) + (n^{[l]}, 1).$$
+#
+# Row $j$ of $W^{[l]}$ holds unit $j$'s weights, so $z^{[l]}_j = W^{[l]}_{j,:}\, a^{[l-1]} + b^{[l]}_j$. Here
+# $g = \sigma$ in every layer and $a^{[0]} = x$, the 400 pixels. With $m$ examples side by side as
+# columns, the same equations read $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ and $A^{[l]} = g(Z^{[l]})$,
+# with $b^{[l]}$ added to every column ([Forward propagation](forward.py)).
+#
 # ## Every shape, computed from the model
 #
 # The table is built from the weights of the Keras model below (converted to the notes' layout),
@@ -28,6 +52,8 @@ plots.show(
 model = keras_net.build_model()
 params = keras_net.from_keras(model)
 rows = architecture.layer_table(params, m=12665)
+
+# %% tags=["hide-input"]
 show.table(
     ["layer", "units n[l]", "W[l]", "b[l]", "Z[l], A[l]", "parameters"],
     [list(row.values()) for row in rows] + [["total", "", "", "", "", sum(r["parameters"] for r in rows)]],
@@ -50,7 +76,7 @@ print(f"share of the parameters in W1 and b1: {counts[0] / sum(counts):.1%}")
 # computing $A^\top = g(A_{prev}^\top K + b)$. That is the notes' $A = g(W A_{prev} + b)$ with $K = W^\top$,
 # so `from_keras` and `to_keras` transpose:
 
-# %%
+# %% tags=["hide-input"]
 show.source(module="keras_net.py", section="transfer")
 
 # %%

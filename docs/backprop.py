@@ -1,32 +1,88 @@
 # %% [markdown]
 # # Backpropagation
 #
-# **Aim:** derive the gradients of $J$ with the chain rule, implement them, and prove them right
-# against finite differences and TensorFlow.
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
 #
-# **Notation:** $dX$ means $\partial J / \partial X$, same shape as $X$; $*$ is element-wise.
+# - Output layer (sigmoid + cross-entropy): $dZ^{[L]} = A^{[L]} - Y$, $(1, m)$.
+# - $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]\top}$, the shape of $W^{[l]}$.
+# - $db^{[l]} = \frac{1}{m} \sum_i dZ^{[l](i)}$, the shape of $b^{[l]}$.
+# - $dZ^{[l-1]} = W^{[l]\top} dZ^{[l]} * A^{[l-1]} (1 - A^{[l-1]})$ for sigmoid units.
+# - Check against finite differences: relative errors far below $10^{-6}$.
 #
-# ## The chain rule, layer by layer
+# </div>
 #
-# For a sigmoid output and cross-entropy, $\partial L / \partial \hat y = -\frac{y}{\hat y} + \frac{1-y}{1-\hat y}$
-# and $\partial \hat y / \partial z = \hat y (1 - \hat y)$; their product collapses to
+# **Aim:** derive the gradients of the cost $J$ with the chain rule, implement them, and prove
+# them right against finite differences and TensorFlow.
 #
-# $$dZ^{[L]} = A^{[L]} - Y.$$
+# ## Notation
 #
-# Then for $l = L, \dots, 1$:
+# $L^{(i)} = L(a^{[L](i)}, y^{(i)})$ is the loss of example $i$ and $J = \frac{1}{m} \sum_i L^{(i)}$
+# the cost; $*$ is the element-wise product.
 #
-# $$dW^{[l]} = \frac{1}{m}\, dZ^{[l]} A^{[l-1]\top}, \qquad
-#   db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}, \qquad
-#   dZ^{[l-1]} = W^{[l]\top} dZ^{[l]} * g'\bigl(Z^{[l-1]}\bigr),$$
+# - $dZ^{[l]}$, $(n^{[l]}, m)$: column $i$ is $\partial L^{(i)} / \partial z^{[l](i)}$, the derivative
+#   of example $i$'s **own loss**. No $\frac{1}{m}$ in it.
+# - $dW^{[l]} = \partial J / \partial W^{[l]}$ and $db^{[l]} = \partial J / \partial b^{[l]}$: derivatives
+#   of the **cost**, the mean over the examples. The $\frac{1}{m}$ enters here, once.
 #
-# with $g'(Z) = A (1 - A)$ for the sigmoid. Shapes check the formulas: $dW^{[l]}$ is
-# $(n^{[l]}, m)(m, n^{[l-1]}) = (n^{[l]}, n^{[l-1]})$, like $W^{[l]}$.
+# ## The chain rule at the output
 #
+# For one example, with $a = \sigma(z)$ the output:
+# $\frac{\partial L}{\partial a} = -\frac{y}{a} + \frac{1-y}{1-a}$ and
+# $\frac{\partial a}{\partial z} = a (1 - a)$. Their product collapses:
+#
+# $$\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a}\,\frac{\partial a}{\partial z} = -y(1-a) + (1-y)\,a = a - y.$$
+#
+# One column per example gives $dZ^{[L]} = A^{[L]} - Y$.
+#
+# ## Layer by layer
+#
+# Going back from $l = L$ to $1$, each layer gives its gradients and passes $dZ$ on:
+#
+# $$\begin{aligned}
+# dW^{[l]} &= \tfrac{1}{m}\, dZ^{[l]} A^{[l-1]\top} \\
+# db^{[l]} &= \tfrac{1}{m} \textstyle\sum_{i=1}^{m} dZ^{[l](i)} \\
+# dZ^{[l-1]} &= W^{[l]\top} dZ^{[l]} * g'\bigl(Z^{[l-1]}\bigr) \\
+# g'(Z^{[l-1]}) &= A^{[l-1]} (1 - A^{[l-1]}) \quad \text{(sigmoid)}
+# \end{aligned}$$
+#
+# Shapes check the formulas: $dW^{[l]}$ is $(n^{[l]}, m)(m, n^{[l-1]}) = (n^{[l]}, n^{[l-1]})$, like $W^{[l]}$.
+#
+# ## Unrolled for this network
+#
+# For 400-25-15-1, with $A^{[0]} = X$:
+#
+# $$\begin{aligned}
+# dZ^{[3]} &= A^{[3]} - Y \\
+# dW^{[3]} &= \tfrac{1}{m}\, dZ^{[3]} A^{[2]\top} \\
+# db^{[3]} &= \tfrac{1}{m} \textstyle\sum_i dZ^{[3](i)} \\
+# dZ^{[2]} &= W^{[3]\top} dZ^{[3]} * A^{[2]} (1 - A^{[2]}) \\
+# dW^{[2]} &= \tfrac{1}{m}\, dZ^{[2]} A^{[1]\top} \\
+# db^{[2]} &= \tfrac{1}{m} \textstyle\sum_i dZ^{[2](i)} \\
+# dZ^{[1]} &= W^{[2]\top} dZ^{[2]} * A^{[1]} (1 - A^{[1]}) \\
+# dW^{[1]} &= \tfrac{1}{m}\, dZ^{[1]} X^{\top} \\
+# db^{[1]} &= \tfrac{1}{m} \textstyle\sum_i dZ^{[1](i)}
+# \end{aligned}$$
+#
+# The computation graph: the forward pass runs down, the gradients flow back up, and each
+# $dZ^{[l]}$ gives the gradients of the parameters that feed it.
+
+# %% tags=["hide-input"]
+from snippets import architecture, numpy_net, plots, show
+
+plots.show(
+    architecture.computation_graph(numpy_net.LAYER_SIZES),
+    alt="Computation graph of the 400-25-15-1 network drawn top to bottom: X, then Z1 = W1 A0 + b1, A1 = g(Z1), Z2, A2, Z3, A3 and the cost J. Each Z node receives its W and b. Dashed orange arrows run back up beside the nodes, labelled dZ3 = A3 − Y, dZ2 = W3ᵀ dZ3 * g'(Z2) and dZ1 = W2ᵀ dZ2 * g'(Z1); each parameter pair is labelled with its gradients dW and db.",
+    fmt="svg",
+)
+
+# %% [markdown]
 # ## The code
+#
+# The loop runs the three lines of "layer by layer" from $l = L$ down to 1; each comment is the
+# formula of its line.
 
-# %%
-from snippets import numpy_net, show
-
+# %% tags=["hide-input"]
 show.source(module="numpy_net.py", section="backward")
 
 # %% [markdown]
@@ -34,17 +90,14 @@ show.source(module="numpy_net.py", section="backward")
 #
 # Two independent references:
 #
-# - **finite differences**: nudge each parameter by $\pm\varepsilon$ and difference the loss,
+# - **finite differences**: nudge each parameter by $\pm\varepsilon$ and difference the cost,
 #   $\frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$;
 # - **TensorFlow**: `tf.GradientTape` differentiates the same forward pass with Keras' loss.
 #
 # The measure is the relative error $\frac{\lVert a - b \rVert}{\lVert a \rVert + \lVert b \rVert}$ per array.
 
-# %%
+# %% tags=["hide-input"]
 show.source(module="gradcheck.py", section="numerical")
-
-# %%
-show.source(module="gradcheck.py", section="tape")
 
 # %% [markdown]
 # Finite differences cost two forward passes per parameter, so they run on a small 5-4-3-1
@@ -62,34 +115,43 @@ p_small = numpy_net.init_params((5, 4, 3, 1), seed=3)
 fd = gradcheck.compare(
     gradcheck.numerical_grads(X_small, Y_small, p_small), gradcheck.backprop_grads(X_small, Y_small, p_small)
 )
-
 X, Y = data.load("train", n=200)
 p = numpy_net.init_params(seed=0)
 tape = gradcheck.compare(gradcheck.tape_grads(X, Y, p), gradcheck.backprop_grads(X, Y, p))
+
+# %% tags=["hide-input"]
 show.table(
     ["gradient", "shape (5-4-3-1)", "vs finite differences", "shape (400-25-15-1)", "vs GradientTape"],
     [[key, p_small[key[1:]].shape, f"{fd[key]:.1e}", p[key[1:]].shape, f"{tape[key]:.1e}"] for key in fd],
     align=["left", "right", "right", "right", "right"],
 )
 
+# %%
+print(f"largest relative error: {max(fd.values()):.1e} (finite differences), {max(tape.values()):.1e} (GradientTape)")
+
 # %% [markdown]
-# Errors far below $10^{-6}$ mean the gradients are right (a wrong formula gives $10^{-2}$ or more;
-# the test suite checks that a deliberately broken gradient is caught).
+# Both are far below $10^{-6}$: the gradients are right. A wrong formula gives $10^{-2}$ or more;
+# the test suite checks that a deliberately broken gradient is caught.
 #
 # ## Summary
 #
-# - $dZ^{[L]} = A^{[L]} - Y$; $dW^{[l]} = \frac1m dZ^{[l]} A^{[l-1]\top}$; $db^{[l]} = \frac1m \sum dZ^{[l]}$;
-#   $dZ^{[l-1]} = W^{[l]\top} dZ^{[l]} * A^{[l-1]}(1 - A^{[l-1]})$.
-# - Every gradient has the shape of its parameter.
-# - Check gradients against finite differences before trusting training curves.
+# - $dZ^{[L]} = A^{[L]} - Y$, per example: the sigmoid's derivative cancels against the cross-entropy's.
+# - $dW^{[l]} = \frac1m dZ^{[l]} A^{[l-1]\top}$, $db^{[l]} = \frac1m \sum_i dZ^{[l](i)}$: the $\frac1m$ of the mean, once.
+# - $dZ^{[l-1]} = W^{[l]\top} dZ^{[l]} * A^{[l-1]}(1 - A^{[l-1]})$ carries the error one layer back.
+# - Every gradient has the shape of its parameter; check them against finite differences before
+#   trusting a training curve.
 #
 # ## Self-check
 #
 # <details class="question"><summary>Why is dZ[L] simply A[L] − Y?</summary>
-# <p>The cross-entropy's derivative with respect to ŷ times the sigmoid's derivative ŷ(1 − ŷ) cancel to ŷ − y.</p></details>
+# <p>The cross-entropy's derivative with respect to a, times the sigmoid's derivative a(1 − a), simplifies to a − y.</p></details>
+#
+# <details class="question"><summary>Where does the 1/m come from, and why is it not in dZ?</summary>
+# <p>J is the mean of the m example losses. dZ holds each example's own derivative; the mean over
+# examples happens when dW and db sum over the columns, so 1/m appears there, once.</p></details>
 #
 # <details class="question"><summary>What is the shape of db2 and how is it computed?</summary>
-# <p>(15, 1): the mean of dZ2 over the m columns (sum with keepdims, divided by m).</p></details>
+# <p>(15, 1): dZ2 summed over the m columns (keepdims) and divided by m.</p></details>
 #
 # <details class="question"><summary>Why use central rather than one-sided differences?</summary>
 # <p>The error of (J(θ+ε) − J(θ−ε))/2ε shrinks like ε², the one-sided one only like ε.</p></details>

@@ -1,6 +1,16 @@
 # %% [markdown]
 # # Data: MNIST zeros and ones
 #
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
+#
+# - Every 0 and 1 of MNIST: 12,665 training and 2,115 test images, nearly balanced.
+# - $X$ is $(400, m)$, one example per **column**; $Y$ is $(1, m)$ of 0s and 1s.
+# - 28x28 images are area-averaged to 20x20, then read **row by row** into 400 numbers in $[0, 1]$.
+# - Keras wants the transpose: examples as rows, $(m, 400)$.
+#
+# </div>
+#
 # **Aim:** know exactly what goes into the network: how many examples, what shape, and how an image
 # becomes a column of numbers.
 #
@@ -16,6 +26,8 @@ from snippets import data, plots, show
 
 X_train, Y_train = data.load("train")
 X_test, Y_test = data.load("test")
+
+# %% tags=["hide-input"]
 show.table(
     ["split", "X shape", "Y shape", "zeros", "ones", "pixel range"],
     [
@@ -30,12 +42,12 @@ show.table(
 #
 # ## A labelled sample
 
-# %%
+# %% tags=["hide-input"]
 rng = np.random.default_rng(0)
-pick = rng.choice(X_train.shape[1], size=30, replace=False)
+pick = rng.choice(X_train.shape[1], size=15, replace=False)
 plots.show(
-    plots.digit_grid(X_train[:, pick], [f"y = {int(y)}" for y in Y_train[0, pick]], ncols=10),
-    alt="Thirty random training digits in three rows, zeros and ones of many handwriting styles, each titled y = 0 or y = 1.",
+    plots.digit_grid(X_train[:, pick], [f"y = {int(y)}" for y in Y_train[0, pick]], ncols=5),
+    alt="Fifteen random training digits in three rows, zeros and ones of many handwriting styles, each titled y = 0 or y = 1.",
 )
 
 # %% [markdown]
@@ -46,10 +58,10 @@ plots.show(
 # averages them weighted by overlap. That is one matrix $R$ of shape $(20, 28)$ applied to rows and
 # to columns, $I_{20} = R\, I_{28}\, R^\top$; each row of $R$ sums to 1, so intensities stay in $[0, 1]$.
 
-# %%
+# %% tags=["hide-input"]
 show.source(data.resample_matrix)
 
-# %%
+# %% tags=["hide-input"]
 X28, _ = data.load("test", size=28)
 plots.show(
     plots.image_row([X28[:, 0].reshape(28, 28), X_test[:, 0].reshape(20, 20)], ["28x28 (MNIST)", "20x20 (resampled)"]),
@@ -74,6 +86,8 @@ print("image", image.shape, "-> x", x.shape, "; same pixel:", image[7, 11] == x[
 
 # %%
 wrong = x.reshape(20, 20, order="F")  # column by column
+
+# %% tags=["hide-input"]
 plots.show(
     plots.image_row([image, wrong], ["row order (right)", "column order (wrong)"]),
     alt="The same digit twice: on the left read row by row as intended, on the right read column by column, which shows it transposed.",

@@ -1,89 +1,114 @@
 # %% [markdown]
 # # Forward propagation
 #
-# **Aim:** compute the network's prediction for a batch of examples, first one unit at a time,
-# then vectorized, and check both against Keras.
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
 #
-# **Notation:** $A^{[0]} = X$. For $l = 1, \dots, L$:
+# - Start from $A^{[0]} = X$, $(400, m)$, one example per column.
+# - Each layer: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, then $A^{[l]} = \sigma(Z^{[l]})$, both $(n^{[l]}, m)$.
+# - $b^{[l]}$, $(n^{[l]}, 1)$, is broadcast across the $m$ columns.
+# - The prediction is $\hat Y = A^{[3]}$, $(1, m)$: $P(y = 1 \mid x)$ for every example.
+# - Keep every $Z^{[l]}$ and $A^{[l]}$: backpropagation needs them.
 #
-# $$Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \qquad A^{[l]} = g\bigl(Z^{[l]}\bigr),$$
+# </div>
 #
-# and the prediction is $\hat Y = A^{[L]}$, $(1, m)$. For one unit $j$ and one example $i$:
-# $z_j^{(i)} = w_j \cdot a^{(i)} + b_j$, where $w_j$ is row $j$ of $W$.
+# **Aim:** compute the network's prediction for a batch of examples, with the notes' own code, and
+# check it against the library and against Keras.
 #
-# ## One layer, two ways
+# ## The notes' code
+#
+# The notes write the first two layers; this network has a third, the output unit:
 
-# %%
-from snippets import numpy_net, show
+# %% tags=["hide-input"]
+from snippets import notes, show
 
-show.source(module="numpy_net.py", section="dense")
+show.source(module="notes.py", section="forward")
 
 # %% [markdown]
-# On 50 real test digits, with the first layer of an initialized network, the loop and the
-# vectorized layer give the same 25 x 50 activations:
+# Run it on the 2,115 real test digits, with the weights of an untrained network, and compare
+# with the library's `numpy_net.forward`:
 
 # %%
 import numpy as np
 
-from snippets import data
+from snippets import data, numpy_net
 
 X_test, Y_test = data.load("test")
 params = numpy_net.init_params(seed=0)
-X = X_test[:, :50]
-A_loop = numpy_net.dense_loop(X, params["W1"], params["b1"])
-A_vec = numpy_net.dense(X, params["W1"], params["b1"])
-print("shapes:", A_loop.shape, A_vec.shape, "| largest difference:", np.max(np.abs(A_loop - A_vec)))
+A3 = notes.forward(X_test, **params)
+AL, cache = numpy_net.forward(X_test, params)
+print("A3:", A3.shape, "| largest |notes − numpy_net.forward|:", np.max(np.abs(A3 - AL)))
 
 # %% [markdown]
-# ## The whole network
+# ## The same computation for any number of layers
 #
-# `forward` applies the layer $L$ times and keeps every $Z^{[l]}$ and $A^{[l]}$ in a cache for
-# [backpropagation](backprop.md):
+# `numpy_net.forward` is the notes' code as a loop over the layers. It keeps every $Z^{[l]}$ and
+# $A^{[l]}$ in a cache for [backpropagation](backprop.md):
 
-# %%
+# %% tags=["hide-input"]
 show.source(module="numpy_net.py", section="forward")
 
-# %%
-AL, cache = numpy_net.forward(X_test, params)
-show.table(["array", "shape"], [[key, value.shape] for key, value in cache.items()])
+# %% tags=["hide-input"]
+show.table(["array", "shape"], [[key, value.shape] for key, value in cache.items()], align=["left", "right"])
 
 # %% [markdown]
+# ## What an untrained network predicts
+
+# %%
+Z3 = cache["Z3"]
+print(f"ŷ on the test digits: from {AL.min():.3f} to {AL.max():.3f}")
+print(f"ŷ for the zeros: mean {AL[Y_test == 0].mean():.3f}; for the ones: mean {AL[Y_test == 1].mean():.3f}")
+print(f"A2, the 15 inputs of the output unit: from {cache['A2'].min():.2f} to {cache['A2'].max():.2f}")
+print(f"Z3 = W3 A2 + b3: from {Z3.min():+.2f} to {Z3.max():+.2f}; sum of W3's weights {params['W3'].sum():+.2f}")
+
+# %% [markdown]
+# The untrained network gives every digit nearly the same $\hat y$, zeros and ones alike: it
+# cannot tell them apart yet. Why is that value not 0.5? The output unit adds up 15 hidden
+# activations, each between 0 and 1, weighted by random $W^{[3]}$ (and $b^{[3]} = 0$). Unless
+# those weights cancel, $z^{[3]}$ lands away from 0, on the side of the sign of their sum, and
+# $\sigma(z^{[3]})$ away from 0.5. [Training](gradient-descent.md) moves the zeros towards 0 and
+# the ones towards 1.
+#
 # ## NumPy and Keras, same weights, same predictions
 #
 # Copy the NumPy weights into the Keras model (`to_keras`, kernel $= W^\top$) and run both on all
-# test digits. Keras computes in float32, NumPy in float64, so they agree to float32 precision:
+# test digits. Keras computes in float32, NumPy in float64:
 
 # %%
 from snippets import keras_net
 
 model = keras_net.to_keras(params)
-P_numpy = numpy_net.predict_proba(X_test, params)
 P_keras = keras_net.predict_proba(X_test, model)
+print(f"all {AL.shape[1]} test digits: largest |NumPy − Keras| = {np.max(np.abs(AL - P_keras)):.1e}")
+
+# %% tags=["hide-input"]
 show.table(
     ["example", "label", "NumPy ŷ", "Keras ŷ"],
-    [[i, int(Y_test[0, i]), f"{P_numpy[0, i]:.7f}", f"{P_keras[0, i]:.7f}"] for i in range(6)],
+    [[i, int(Y_test[0, i]), f"{AL[0, i]:.7f}", f"{P_keras[0, i]:.7f}"] for i in range(4)],
     align=["right", "right", "right", "right"],
 )
 
-# %%
-print(f"all {P_numpy.shape[1]} test digits: largest |NumPy − Keras| = {np.max(np.abs(P_numpy - P_keras)):.1e}")
-
 # %% [markdown]
-# These weights are untrained, so the predictions hover near 0.5; [training](gradient-descent.md)
-# changes that.
+# The difference is at float32's precision, about $10^{-7}$ on values below 1.
 #
 # ## Summary
 #
-# - $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, $A^{[l]} = g(Z^{[l]})$; $b$ broadcasts across the $m$ columns.
-# - The loop over units and examples and the matrix product compute the same numbers.
+# - $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, $A^{[l]} = \sigma(Z^{[l]})$, for $l = 1, 2, 3$; $\hat Y = A^{[3]}$.
+# - The notes' six lines and the library's loop over layers compute the same numbers.
+# - Untrained, the network gives every digit about the same probability, set by its random weights.
 # - Keep $Z$ and $A$ of every layer: backpropagation needs them.
 #
 # ## Self-check
 #
-# <details class="question"><summary>In Z1 = W1 X + b1, what are the shapes for m = 50?</summary>
-# <p>(25, 400) @ (400, 50) + (25, 1) → (25, 50); b1 is broadcast across the 50 columns.</p></details>
+# <details class="question"><summary>In Z1 = np.dot(W1, X) + b1, what are the shapes for m = 50?</summary>
+# <p>(25, 400) · (400, 50) + (25, 1) → (25, 50); b1 is broadcast across the 50 columns.</p></details>
 #
-# <details class="question"><summary>How would you write the same layer for Keras' layout?</summary>
+# <details class="question"><summary>Why does an untrained network not predict 0.5?</summary>
+# <p>z3 sums positive hidden activations times random output weights; unless the weights cancel,
+# z3 is not 0, so σ(z3) is not 0.5. It is about the same for every digit, since nothing yet links
+# the weights to the digits.</p></details>
+#
+# <details class="question"><summary>How would you write a layer for Keras' layout?</summary>
 # <p>A.T = g(A_prev.T @ K + b) with K = W.T: examples are rows.</p></details>
 #
 # <details class="question"><summary>Why do NumPy and Keras differ at all with the same weights?</summary>

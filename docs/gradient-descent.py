@@ -1,92 +1,143 @@
 # %% [markdown]
 # # Gradient descent and the learning rate
 #
-# **Aim:** train the NumPy network by gradient descent, and see what the learning rate does.
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
 #
-# **Notation:** $\alpha$ is the learning rate. Each step moves every parameter against its gradient:
+# - Update every step: $W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}$, $b^{[l]} := b^{[l]} - \alpha\, db^{[l]}$.
+# - One epoch = one pass over the data: 1 step (full batch) or $\lceil m / B \rceil$ steps (mini-batches of $B$).
+# - $\alpha$ too small: the loss falls, slowly. Too large: it jumps and oscillates.
+# - A step is: forward, loss, backward, update.
 #
-# $$W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}, \qquad b^{[l]} := b^{[l]} - \alpha\, db^{[l]}.$$
+# </div>
 #
-# One **epoch** is one pass over the training set: one step with the full batch, or $\lceil m / B \rceil$
-# steps with mini-batches of $B$ examples (reshuffled every epoch).
+# **Aim:** train the NumPy network by gradient descent, and read what the learning rate does
+# from the loss curve.
+#
+# **Notation:** $\alpha$ is the learning rate; $\theta$ stands for any parameter $W^{[l]}$ or $b^{[l]}$,
+# and $d\theta$ for its gradient $\partial J / \partial \theta$ from [backpropagation](backprop.md).
+#
+# ## The update and the loop
 
-# %%
-from snippets import show, training
+# %% tags=["hide-input"]
+from snippets import show
 
 show.source(module="numpy_net.py", section="update")
 
-# %%
+# %% tags=["hide-input"]
 show.source(module="training.py", section="train")
 
 # %% [markdown]
-# ## Training curves
+# `training.train` checks its inputs, draws the initial weights and calls this loop. Each
+# epoch's point is the mean loss and accuracy over its steps, measured before each step, as
+# Keras reports them.
 #
-# Full-batch gradient descent and mini-batches of 32 on all 12,665 training digits. Each epoch's
-# point is the mean loss and accuracy over its steps, as Keras reports them.
+# ## Full batch or mini-batches
+#
+# Two runs on all 12,665 training digits: full-batch gradient descent for 60 epochs, and the
+# site's headline NumPy run, mini-batches of 32 for 10 epochs (computed once, shared with
+# [Home](index.py) and [NumPy vs TensorFlow](numpy-vs-tensorflow.py)).
 
 # %%
-from snippets import data, plots
+from snippets import plots, results
 
-X, Y = data.load("train")
-_, full = training.train(X, Y, epochs=60, lr=2.0)
-_, mini = training.train(X, Y, epochs=10, lr=0.5, batch_size=32)
+headline = results.headline("numpy")
+full = results.histories([(2.0, None)], epochs=60)[(2.0, None)]
+mini = headline["history"]
+m, B = 12665, headline["batch_size"]
+steps = -(-m // B)  # ⌈m / B⌉
+print(f"full batch (α = 2): {len(full['loss'])} epochs = {len(full['loss'])} steps, final loss {full['loss'][-1]:.4f}")
+print(f"batches of {B} (α = {headline['lr']}): {steps} steps per epoch, {len(mini['loss'])} epochs = "
+      f"{steps * len(mini['loss'])} steps, final loss {mini['loss'][-1]:.4f}")  # fmt: skip
+
+# %% tags=["hide-input"]
 plots.show(
-    plots.history({"NumPy, full batch (α = 2)": full, "NumPy, batches of 32 (α = 0.5)": mini}),
-    alt="Loss on a log scale and training accuracy per epoch for full-batch and mini-batch gradient descent; the mini-batch run reaches a lower loss in far fewer epochs.",
+    plots.history({"full batch (α = 2)": full, f"batches of {B} (α = {headline['lr']})": mini}),
+    alt="Loss on a log scale, above training accuracy, per epoch, for full-batch gradient descent over 60 epochs and mini-batches of 32 over 10 epochs; the mini-batch run ends at a far lower loss after only 10 epochs.",
     fmt="svg",
 )
 
-# %%
-print(f"full batch: {len(full['loss'])} epochs = {len(full['loss'])} steps, final loss {full['loss'][-1]:.4f}")
-print(
-    f"batches of 32: {len(mini['loss'])} epochs = {len(mini['loss']) * -(-X.shape[1] // 32)} steps, final loss {mini['loss'][-1]:.4f}"
-)
-
 # %% [markdown]
-# An epoch of mini-batches makes hundreds of small, noisy steps instead of one exact one, which
-# for this problem is the faster way down.
+# In 10 epochs the mini-batch run makes far more steps than the full-batch run makes in 60 (the
+# counts above), and ends at a lower loss. Each step sees only 32 examples, so its gradient is
+# noisy, but for this problem many cheap, noisy steps beat a few exact ones.
 #
 # ## The learning rate: too small, good, too large
 #
-# The same network and start, full-batch gradient descent on 1,000 training digits, three values of $\alpha$:
+# The same network and start, full-batch gradient descent on 1,000 training digits, for 60
+# epochs, with three values of $\alpha$:
 
 # %%
-X_small, Y_small = data.load("train", n=1000)
 rates = {"too small": 0.05, "good": 2.0, "too large": 40.0}
-runs = {f"{name} (α = {lr})": training.train(X_small, Y_small, epochs=60, lr=lr)[1] for name, lr in rates.items()}
+traces = results.learning_rates(rates.values(), n=1000, epochs=60)
+
+# %% tags=["hide-input"]
 plots.show(
-    plots.history(runs, title="Learning rate"),
-    alt="Loss and accuracy per epoch for three learning rates: with α = 0.05 the loss barely falls; with α = 2 it drops steadily towards zero; with α = 40 it jumps up and oscillates at a high value while accuracy stays near chance.",
+    plots.history({f"{name} (α = {lr})": traces[lr] for name, lr in rates.items()}, title="Learning rate"),
+    alt="Loss and accuracy per epoch for three learning rates. With α = 0.05 the loss falls slowly and stays high. With α = 2 it bumps in the first epochs, then falls steadily towards zero. With α = 40 it jumps up after the first step and then zigzags between two high values, while accuracy stays at one half.",
     fmt="svg",
 )
 
-# %%
+# %% tags=["hide-input"]
 show.table(
-    ["learning rate", "loss after 1 epoch", "loss after 60", "epochs where the loss went up", "final accuracy"],
+    [
+        "α",
+        "loss, epoch 1",
+        "loss, epoch 60",
+        "epochs where the loss rose",
+        "mean |ŷ − 0.5|, epoch 60",
+        "accuracy, epoch 60",
+    ],
     [
         [
-            name,
-            f"{h['loss'][0]:.3f}",
-            f"{h['loss'][-1]:.3f}",
-            sum(b > a for a, b in zip(h["loss"], h["loss"][1:], strict=False)),
-            f"{h['accuracy'][-1]:.1%}",
+            f"{name} ({lr})",
+            f"{t['loss'][0]:.3f}",
+            f"{t['loss'][-1]:.3f}",
+            sum(b > a for a, b in zip(t["loss"], t["loss"][1:], strict=False)),
+            f"{t['margin'][-1]:.3f}",
+            f"{t['accuracy'][-1]:.1%}",
         ]
-        for name, h in runs.items()
+        for name, lr in rates.items()
+        for t in [traces[lr]]
     ],
-    align=["left", "right", "right", "right", "right"],
+    align=["left", "right", "right", "right", "right", "right"],
 )
 
 # %% [markdown]
-# - **Too small:** every step is safe but tiny; after 60 epochs the loss has hardly moved.
-# - **Good:** the loss falls steadily; a few bumps are harmless.
-# - **Too large:** steps overshoot the minimum, the loss goes *up*, and the sigmoid units saturate,
-#   where their gradients vanish and training stalls at a bad value.
+# **Too small** ($\alpha = 0.05$): the loss falls every epoch, but slowly; after 60 epochs it is
+# still far above the good run's. The predictions already fall on the right side of 0.5 for most
+# digits (the accuracy column), yet barely: their mean distance from 0.5 is small, and
+# cross-entropy charges for that lack of confidence. Accuracy can look fine while the loss says
+# training has hardly begun.
+#
+# **Good** ($\alpha = 2$): the loss bumps during the first epochs, then falls steadily towards 0.
+#
+# **Too large** ($\alpha = 40$): the loss does not settle, it zigzags. The first epochs, epoch by epoch:
+
+# %% tags=["hide-input"]
+big = traces[rates["too large"]]
+show.table(
+    ["epoch", "loss", "mean ŷ", "saturated hidden activations", "accuracy"],
+    [[e + 1, f"{big['loss'][e]:.3f}", f"{big['mean_output'][e]:.3f}", f"{big['saturated'][e]:.0%}", f"{big['accuracy'][e]:.0%}"]
+     for e in range(8)],
+    align=["right"] * 5,
+)  # fmt: skip
+
+# %% [markdown]
+# The first step overshoots so far that the output unit says 0 for every digit (mean $\hat y$
+# near 0); the next step overshoots back and it says 1 for every digit; and so on, every epoch.
+# Each flip is a wrong answer for half the digits, so accuracy stays at one half and the loss
+# alternates between two high values instead of falling. Meanwhile most hidden activations have
+# saturated near 0 or 1 (the "saturated" column), where $\sigma' \approx 0$: almost no gradient
+# reaches the hidden layers, and only the output unit keeps moving, too far each time.
 #
 # ## Summary
 #
 # - $\theta := \theta - \alpha\, d\theta$ for every parameter, every step.
-# - Watch the loss per epoch: flat means $\alpha$ too small, rising or oscillating means too large.
-# - Mini-batches trade exact steps for many more of them per epoch.
+# - With $m = 12{,}665$ and batches of 32, an epoch is 396 steps (the last one holds 25 examples).
+# - Read the loss per epoch: slowly falling means $\alpha$ is too small; rising, or alternating
+#   between high values, means it is too large.
+# - Accuracy alone can hide a slow start: look at the loss.
 #
 # ## Self-check
 #
@@ -94,7 +145,13 @@ show.table(
 # <p>Lower the learning rate (after checking the gradients are right).</p></details>
 #
 # <details class="question"><summary>How many steps is one epoch with m = 12,665 and batches of 32?</summary>
-# <p>⌈12,665 / 32⌉, the step count the cell above prints for 10 epochs divided by 10; the last batch holds the remaining examples.</p></details>
+# <p>⌈12,665 / 32⌉ = 396: 395 full batches of 32 and a last one of 25 examples.</p></details>
 #
-# <details class="question"><summary>Why can a too-large α stall a sigmoid network rather than blow it up?</summary>
-# <p>Huge weights push |z| up, the sigmoids saturate at 0 or 1, and σ'(z) ≈ 0 stops the gradients.</p></details>
+# <details class="question"><summary>With α = 0.05 the accuracy reaches the nineties but the loss stays high. How?</summary>
+# <p>Accuracy only asks whether ŷ is on the right side of 0.5; cross-entropy also charges for
+# ŷ being close to 0.5. The predictions are right but unconfident.</p></details>
+#
+# <details class="question"><summary>Why does a too-large α make a sigmoid network oscillate instead of blow up?</summary>
+# <p>The sigmoid keeps every output in (0, 1), so nothing overflows. Huge steps saturate the
+# hidden units (σ′ ≈ 0, no gradient gets through), and the output unit overshoots from "all 0" to
+# "all 1" and back.</p></details>

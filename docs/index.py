@@ -1,6 +1,16 @@
 # %% [markdown]
 # # Neural networks, 0 vs 1: executable revision notes
 #
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
+#
+# - Task: tell handwritten 0s from 1s, real MNIST digits, 20x20 pixels = 400 inputs.
+# - Network: 400-25-15-1, sigmoid units; output $\hat y = P(y = 1 \mid x)$, label 1 when $\hat y \ge 0.5$.
+# - Each layer: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, $A^{[l]} = \sigma(Z^{[l]})$; cost: binary cross-entropy.
+# - Built twice: by hand in NumPy (backprop, gradient descent) and with Keras (`fit`, Adam).
+#
+# </div>
+#
 # **Aim:** revise how a small neural network learns to tell handwritten 0s from 1s, built twice,
 # from scratch in NumPy and with TensorFlow/Keras, and check that both agree.
 #
@@ -11,12 +21,15 @@
 # ## Headline results
 #
 # Both implementations are trained on all 12,665 training digits (20x20 pixels) with the same
-# epochs and batch size, and tested on the 2,115 test digits they never saw.
+# epochs and batch size, and tested on the 2,115 test digits they never saw. These runs are
+# computed once per build; every page that reports them shows these same numbers.
 
 # %%
 from snippets import data, plots, results, show
 
-runs = {impl: results.run(impl) for impl in ("numpy", "keras")}
+runs = {impl: results.headline(impl) for impl in ("numpy", "keras")}
+
+# %% tags=["hide-input"]
 show.table(
     ["implementation", "optimizer", "epochs × batch", "test accuracy", "test errors"],
     [
@@ -25,7 +38,7 @@ show.table(
             f"{'gradient descent' if impl == 'numpy' else 'Adam'}, α = {r['lr']}",
             f"{r['epochs']} × {r['batch_size']}",
             f"{r['test_accuracy']:.2%}",
-            f"{r['test_errors']} / {r['P'].shape[1]}",
+            f"{r['test_errors']} / {r['P'].shape[1]:,}",
         ]
         for impl, r in runs.items()
     ],
@@ -36,12 +49,12 @@ show.table(
 # Training time, measured on the machine that built this page (so it changes from build to build;
 # [NumPy vs TensorFlow](numpy-vs-tensorflow.py) explains the difference):
 
-# %% tags=["timing"]
+# %% tags=["timing", "hide-input"]
 show.table(
     ["implementation", "training time", "per epoch", "relative"],
     [
         [
-            impl,
+            "NumPy" if impl == "numpy" else "Keras",
             f"{r['train_seconds']:.1f} s",
             f"{r['train_seconds'] / r['epochs'] * 1000:.0f} ms",
             f"{r['train_seconds'] / runs['numpy']['train_seconds']:.1f}x the NumPy time",
@@ -54,20 +67,25 @@ show.table(
 # %% [markdown]
 # ## What the network sees
 #
-# Twenty test digits, each titled with its label:
+# The first ten test digits, each titled with its label:
 
-# %%
+# %% tags=["hide-input"]
 X_test, Y_test = data.load("test")
 plots.show(
-    plots.digit_grid(X_test[:, :20], [f"label {int(y)}" for y in Y_test[0, :20]], ncols=10),
-    alt="A grid of the first twenty MNIST test images, handwritten zeros and ones, each titled with its label.",
+    plots.digit_grid(X_test[:, :10], [f"label {int(y)}" for y in Y_test[0, :10]], ncols=5),
+    alt="A grid of the first ten MNIST test images, handwritten zeros and ones, each titled with its label.",
 )
 
 # %% [markdown]
 # ## How to use these notes
 #
-# Read the pages in order: [Data](data.md), [Architecture](architecture.md),
+# Read the lessons in order: [Data](data.md), [Architecture](architecture.md),
 # [Activation](activation.md), [Loss](loss.md), [Forward propagation](forward.md),
-# [Backpropagation](backprop.md), [Gradient descent](gradient-descent.md), then the TensorFlow side.
-# Each page ends with self-check questions; the [Revision checklist](checklist.md) links them all,
-# and the [Formula summary](formulas.md) fits on one printed page.
+# [Backpropagation](backprop.md), [Gradient descent](gradient-descent.md), then the TensorFlow
+# side and [Vectorization](vectorization.md). Each lesson opens with what to memorise ("In one
+# minute") and ends with a summary and self-check questions. To revise, read the
+# [Key takeaways](takeaways.md) and the [Formula summary](formulas.md), then tick the
+# [Revision checklist](checklist.md).
+#
+# Every executed page can be downloaded as a Jupyter notebook, with its outputs (link at the top
+# of the page).

@@ -1,6 +1,17 @@
 # %% [markdown]
 # # Loss: binary cross-entropy
 #
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
+#
+# - One example: $L(\hat y, y) = -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr]$.
+# - The cost: $J = \frac{1}{m} \sum_i L(\hat y^{(i)}, y^{(i)})$, the mean over the $m$ examples.
+# - $y = 1$ leaves $-\log \hat y$; $y = 0$ leaves $-\log(1 - \hat y)$: confident mistakes cost the most.
+# - Clip $\hat y$ to $[10^{-7}, 1 - 10^{-7}]$ (as Keras does), or compute from the logits $z$.
+# - With a sigmoid output its gradient is simply $dZ^{[L]} = A^{[L]} - Y$.
+#
+# </div>
+#
 # **Aim:** know the loss the network minimizes, why it suits a sigmoid output, and check it
 # against Keras.
 #
@@ -13,7 +24,7 @@
 # For $y = 1$ only $-\log \hat y$ remains; for $y = 0$ only $-\log(1 - \hat y)$: a confident wrong
 # answer costs without bound, a confident right one costs nothing.
 
-# %%
+# %% tags=["hide-input"]
 import numpy as np
 
 from snippets import losses, plots, show
@@ -34,7 +45,7 @@ plots.show(
 # %% [markdown]
 # ## The code
 
-# %%
+# %% tags=["hide-input"]
 show.source(losses._bce)
 
 # %% [markdown]
@@ -42,7 +53,7 @@ show.source(losses._bce)
 # prediction is exactly 0 or 1. From the logits $z$ there is an exact form without clipping,
 # $L = \max(z, 0) - y z + \log(1 + e^{-|z|})$:
 
-# %%
+# %% tags=["hide-input"]
 show.source(losses._bce_from_logits)
 
 # %% [markdown]
@@ -60,20 +71,22 @@ Y_hat = sigmoid(Z)
 Y_hat_edge = np.array([[1.0, 0.0, 0.5, 1.0, 0.0, 0.2, 0.9, 0.99]])  # exact 0s and 1s
 bce = keras.losses.BinaryCrossentropy(dtype="float64")
 bce_logits = keras.losses.BinaryCrossentropy(from_logits=True, dtype="float64")
+cases = {
+    "probabilities ŷ = σ(z)": (losses.binary_cross_entropy(Y_hat, Y), float(bce(Y.T, Y_hat.T))),
+    "logits z": (losses.binary_cross_entropy_from_logits(Z, Y), float(bce_logits(Y.T, Z.T))),
+    "ŷ with exact 0s and 1s": (losses.binary_cross_entropy(Y_hat_edge, Y), float(bce(Y.T, Y_hat_edge.T))),
+}
+
+# %% tags=["hide-input"]
 show.table(
     ["case", "NumPy (snippets.losses)", "Keras BinaryCrossentropy", "difference"],
-    [
-        [name, f"{ours:.10f}", f"{theirs:.10f}", f"{abs(ours - theirs):.1e}"]
-        for name, ours, theirs in [
-            ("probabilities ŷ = σ(z)", losses.binary_cross_entropy(Y_hat, Y), float(bce(Y.T, Y_hat.T))),
-            ("logits z", losses.binary_cross_entropy_from_logits(Z, Y), float(bce_logits(Y.T, Z.T))),
-            ("ŷ with exact 0s and 1s", losses.binary_cross_entropy(Y_hat_edge, Y), float(bce(Y.T, Y_hat_edge.T))),
-        ]
-    ],
+    [[name, f"{ours:.10f}", f"{theirs:.10f}", f"{abs(ours - theirs):.1e}"] for name, (ours, theirs) in cases.items()],
     align=["left", "right", "right", "right"],
 )
 
 # %% [markdown]
+# The two agree to float64 rounding, including where $\hat y$ is exactly 0 or 1 and clipping applies.
+#
 # ## Summary
 #
 # - $J = -\frac1m \sum [y \log \hat y + (1-y)\log(1-\hat y)]$: the negative log-likelihood of the labels.

@@ -1,46 +1,76 @@
 # %% [markdown]
 # # TensorFlow / Keras
 #
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
+#
+# - Define: `Sequential([Input(shape=(400,)), Dense(25, activation='sigmoid'), Dense(15, activation='sigmoid'), Dense(1, activation='sigmoid')])`.
+# - Compile: `model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])`.
+# - Fit: `model.fit(X.T, Y.T, epochs=10, batch_size=32)`: Keras takes examples as **rows**, $(m, 400)$.
+# - `Dense(25)` holds a kernel $(400, 25) = W^{[1]\top}$ and a bias $(25,)$.
+# - `fit` differentiates the forward pass itself (no hand-written backprop) and applies Adam.
+#
+# </div>
+#
 # **Aim:** build, train and use the same network with Keras' `Sequential`, `Dense` and `fit`.
 #
-# **Notation:** Keras takes examples as **rows**: it trains on $X^\top$, $(m, 400)$, and $Y^\top$,
-# $(m, 1)$. The `snippets` wrappers take the notes' layout and transpose for Keras.
+# ## The code a user writes
 #
-# ## Define and compile
+# Three calls: define the layers, compile with a loss and an optimizer, fit to the data.
+
+# %% tags=["hide-input"]
+from snippets import keras_net, notes, show
+
+show.source(module="notes.py", section="keras")
 
 # %%
-from snippets import keras_net, show
+model = notes.keras_model()
 
-show.source(module="keras_net.py", section="build")
-
-# %% [markdown]
-# Binary cross-entropy and Adam with $\alpha = 10^{-3}$, as in the course. `set_random_seed`
-# fixes the initial weights and the shuffling, so every build trains the same network.
-
-# %%
-model = keras_net.build_model()
+# %% tags=["hide-input"]
 lines = []
-model.summary(line_length=72, print_fn=lambda text, line_break=True: lines.append(text))
+model.summary(line_length=64, print_fn=lambda text, line_break=True: lines.append(text))
 show.pre("\n".join(lines))
 
 # %% [markdown]
-# ## Fit
+# `optimizer='adam'` is Adam with its default learning rate, $\alpha = 10^{-3}$, and
+# `'binary_crossentropy'` clips $\hat y$ to $[10^{-7}, 1 - 10^{-7}]$ like the [NumPy loss](loss.py).
+#
+# The rest of the site trains `keras_net.build_model()`, the same model with named layers, a seed
+# and a learning rate as arguments. `tests/test_notes.py` proves the two equal: the same layers,
+# the same initial weights from the same seed, and the same training history.
 
 # %%
+library = keras_net.build_model()
+print("parameters: notes' model", model.count_params(), "| keras_net.build_model", library.count_params())
+
+# %% [markdown]
+# ## Fit
+#
+# `keras_net.train` calls `fit` on the notes' layout, transposing for Keras:
+
+# %% tags=["hide-input"]
 show.source(module="keras_net.py", section="train")
 
-# %%
-from snippets import plots, results
+# %% [markdown]
+# The site's headline Keras run: all 12,665 training digits, 10 epochs, batches of 32 (computed
+# once per build, shared with [Home](index.py) and [NumPy vs TensorFlow](numpy-vs-tensorflow.py)).
 
-run = results.run("keras")
-plots.show(
-    plots.history({"Keras (Adam)": run["history"]}),
-    alt="Keras training history: the loss falls steeply in the first epochs and keeps decreasing; training accuracy climbs towards 100%.",
-    fmt="svg",
+# %%
+from snippets import results
+
+run = results.headline("keras")
+print(
+    f"test accuracy {run['test_accuracy']:.2%}: {show.count(run['test_errors'], 'error')} in {run['P'].shape[1]:,} test digits"
 )
 
-# %%
-print(f"test accuracy {run['test_accuracy']:.2%}, {run['test_errors']} errors in {run['P'].shape[1]}")
+# %% tags=["hide-input"]
+from snippets import plots
+
+plots.show(
+    plots.history({"Keras (Adam)": run["history"]}),
+    alt="Keras training history: the loss, on a log scale, falls steeply in the first epochs and keeps decreasing; training accuracy climbs towards 100%.",
+    fmt="svg",
+)
 
 # %% tags=["timing"]
 print(f"{run['epochs']} epochs in {run['train_seconds']:.1f} s on the machine that built this page")
@@ -48,27 +78,28 @@ print(f"{run['epochs']} epochs in {run['train_seconds']:.1f} s on the machine th
 # %% [markdown]
 # ## Predictions
 #
-# `predict_proba` returns $P(y=1 \mid x)$ as a $(1, m)$ row like the NumPy version; the label is
-# $\hat y \ge 0.5$. Twenty test digits, titled label / prediction (probability):
+# `predict_proba` returns $P(y=1 \mid x)$ as a $(1, m)$ row like the NumPy version; the predicted
+# label is $\hat y \ge 0.5$. Ten test digits, spread over the test set, titled
+# label → prediction, then the probability $\hat y$:
 
-# %%
+# %% tags=["hide-input"]
 from snippets import data
 
 X_test, Y_test = data.load("test")
 P = run["P"]
-pick = list(range(0, 2115, 106))[:20]
-titles = [f"{int(Y_test[0, i])} / {int(P[0, i] >= 0.5)} ({P[0, i]:.3f})" for i in pick]
+pick = list(range(0, X_test.shape[1], X_test.shape[1] // 10))[:10]
+titles = [f"{int(Y_test[0, i])} → {int(P[0, i] >= 0.5)}\n{P[0, i]:.3f}" for i in pick]
 plots.show(
-    plots.digit_grid(X_test[:, pick], titles, ncols=10),
-    alt="Twenty test digits spread over the test set, each titled with its true label, the Keras model's predicted label and its probability of being a one.",
+    plots.digit_grid(X_test[:, pick], titles, ncols=5, scale=1.1),
+    alt="Ten test digits spread over the test set, each titled with its true label, the Keras model's predicted label and its probability of being a one.",
 )
 
 # %% [markdown]
 # ## Summary
 #
-# - `Sequential([Input(400), Dense(25, "sigmoid"), Dense(15, "sigmoid"), Dense(1, "sigmoid")])`.
-# - `compile(loss=BinaryCrossentropy(), optimizer=Adam(1e-3))`, then `fit(X.T, Y.T, epochs, batch_size)`.
-# - `fit` returns a history of loss and accuracy per epoch; `predict` gives probabilities.
+# - `Sequential([Input(shape=(400,)), Dense(25, activation='sigmoid'), Dense(15, activation='sigmoid'), Dense(1, activation='sigmoid')])`.
+# - `compile(optimizer='adam', loss='binary_crossentropy')`, then `fit(X.T, Y.T, epochs=10, batch_size=32)`.
+# - `fit` returns a history of loss and accuracy per epoch; `predict` gives probabilities, one row per example.
 #
 # ## Self-check
 #

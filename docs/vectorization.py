@@ -1,46 +1,72 @@
 # %% [markdown]
 # # Vectorization and broadcasting
 #
-# **Aim:** see why the vectorized layer is the one to use, and how NumPy's broadcasting makes
-# $W A + b$ work.
+# <div class="admonition abstract in-one-minute">
+# <p class="admonition-title">In one minute</p>
 #
-# ## Loop vs vectorized, timed
+# - Loop: `for i in range(m): z[i] = np.dot(W, X[:, i]) + b`. Vectorized: `Z = np.dot(W, X) + b`. Same numbers, far faster.
+# - Broadcasting stretches size-1 axes: $(n, m) + (n, 1) \to (n, m)$ adds $b$ to every column (example).
+# - $(1, 3) + (3, 1) \to (3, 3)$: both operands stretch.
+# - A rank-1 array $(n,)$ lines up with the **last** axis: use $(n, 1)$ columns and $(1, m)$ rows.
 #
-# The two layers from [Forward propagation](forward.md), on the first layer of the network
-# (25 units, 400 inputs) and 200 real digits:
+# </div>
+#
+# **Aim:** replace the loop over examples by one matrix product, and know exactly what NumPy's
+# broadcasting does in $W A + b$.
+#
+# ## The notes' loop and its vectorized form
+#
+# For one unit with weights $W$, $(1, n_x)$, and bias $b$, the notes compute $z$ example by example,
+# then all at once:
 
-# %%
-import timeit
+# %% tags=["hide-input"]
+from snippets import notes, show
 
-import numpy as np
-
-from snippets import data, numpy_net, show
-
-X, _ = data.load("test", n=200)
-params = numpy_net.init_params(seed=0)
-W1, b1 = params["W1"], params["b1"]
-same = np.allclose(numpy_net.dense_loop(X, W1, b1), numpy_net.dense(X, W1, b1))
-print("same result:", same)
-
-# %% tags=["timing"]
-t_loop = min(timeit.repeat(lambda: numpy_net.dense_loop(X, W1, b1), number=1, repeat=3))
-t_vec = min(timeit.repeat(lambda: numpy_net.dense(X, W1, b1), number=20, repeat=5)) / 20
-show.table(
-    ["layer", "time for 200 examples", "speed-up"],
-    [
-        ["dense_loop (Python loops)", f"{t_loop * 1e3:.1f} ms", "1x"],
-        ["dense (W @ A + b)", f"{t_vec * 1e3:.3f} ms", f"{t_loop / t_vec:.0f}x"],
-    ],
-)
+show.source(module="notes.py", section="loop")
 
 # %% [markdown]
-# The loop runs 25 x 200 dot products one at a time through the Python interpreter; the matrix
-# product does the same arithmetic in one call to optimized, parallel BLAS code.
+# Both, for the first unit of layer 1 (400 weights), on all 2,115 test digits:
+
+# %%
+import numpy as np
+
+from snippets import data, numpy_net
+
+X, _ = data.load("test")
+params = numpy_net.init_params(seed=0)
+W, b = params["W1"][:1], params["b1"][:1]  # unit 1 of layer 1: W (1, 400), b (1, 1)
+z = notes.loop(W, X, b)
+Z = notes.vectorized(W, X, b)
+print("z:", z.shape, "Z:", Z.shape, "| largest |z.T − Z|:", np.max(np.abs(z.T - Z)))
+
+# %% tags=["timing"]
+import timeit
+
+t_loop = min(timeit.repeat(lambda: notes.loop(W, X, b), number=3, repeat=3)) / 3
+t_vec = min(timeit.repeat(lambda: notes.vectorized(W, X, b), number=200, repeat=5)) / 200
+print(f"loop: {t_loop * 1e3:.2f} ms | vectorized: {t_vec * 1e3:.3f} ms | {t_loop / t_vec:.0f}x faster")
+
+# %% [markdown]
+# The loop makes 2,115 separate calls through the Python interpreter, each with its own overhead;
+# `np.dot(W, X)` does the same multiplications in one call into compiled BLAS code. (These
+# timings come from the machine that built this page.) The same holds for a whole layer:
+# `numpy_net.dense` is `W @ A_prev + b` for all units at once.
 #
 # ## Broadcasting
 #
-# NumPy stretches a size-1 dimension to match the other operand, without copying. Each example
-# below prints its real output and shapes.
+# NumPy stretches an axis of size 1 to match the other operand, without copying. The notes'
+# example: a row plus a column.
+
+# %% tags=["hide-input"]
+show.source(module="notes.py", section="broadcasting")
+
+# %%
+notes.broadcasting()
+
+# %% [markdown]
+# The row $(1, 3)$ is repeated down 3 rows and the column $(3, 1)$ across 3 columns: element
+# $(i, j)$ is $B_i + A_j$. In a layer, $Z = WA + b$ adds a column $(n, 1)$ to $(n, m)$: unit $i$'s
+# bias $b_i$ is added to every example.
 
 # %%
 b = np.array([[1.0], [2.0], [3.0]])  # (3, 1): one bias per unit
@@ -49,24 +75,13 @@ print(f"{Z.shape} + {b.shape} -> {(Z + b).shape}")
 print(Z + b)
 
 # %% [markdown]
-# That is exactly $Z = WA + b$: $b$ is added to every column (every example).
-
-# %%
-row = np.array([[10.0, 20.0, 30.0, 40.0]])  # (1, 4): one value per example
-print(f"{Z.shape} + {row.shape} -> {(Z + row).shape}")
-print(Z + row)
-
-# %%
-col, r = np.arange(3).reshape(3, 1), np.arange(4).reshape(1, 4)
-print(f"{col.shape} * {r.shape} -> {(col * r).shape} (an outer product)")
-print(col * r)
-
-# %% [markdown]
+# Row $i$, unit $i$, gets $b_i$ in every column.
+#
 # ### The rank-1 pitfall
 #
-# A 1-D array of shape `(3,)` is neither a row nor a column. Added to a $(3, 4)$ array it is
-# matched against the **last** axis (4), and fails; added to a $(3, 3)$ array it silently adds
-# along the wrong axis:
+# A 1-D array of shape $(3,)$ is neither a row nor a column. NumPy lines it up with the **last**
+# axis, the examples. Added to a $(3, 4)$ array it fails; added to a $(3, 3)$ array it runs, and
+# adds the wrong thing:
 
 # %%
 b_flat = np.array([1.0, 2.0, 3.0])  # (3,)
@@ -74,32 +89,37 @@ try:
     Z + b_flat
 except ValueError as error:
     print("(3, 4) + (3,):", error)
-print("(3, 3) + (3,) adds per column, not per row:")
+print("(3, 3) + (3,):")
 print(np.zeros((3, 3)) + b_flat)
 
 # %% [markdown]
-# Keep biases as explicit columns, `(n, 1)`; the `snippets` functions refuse anything else:
+# Element $(i, j)$ got `b_flat[j]`: the bias meant for unit $j$ went to example $j$, in every
+# unit's row. With the column $(3, 1)$ above, element $(i, j)$ gets $b_i$, as intended. Keep biases
+# as explicit columns $(n, 1)$; the `snippets` functions refuse anything else:
 
 # %%
 try:
-    numpy_net.dense(X, W1, b1.ravel())
+    numpy_net.dense(X, params["W1"], params["b1"].ravel())
 except ValueError as error:
     print("ValueError:", error)
 
 # %% [markdown]
 # ## Summary
 #
-# - Replace loops over units and examples with one matrix product: same numbers, far faster.
-# - Broadcasting stretches size-1 axes: $(n, m) + (n, 1)$ adds $b$ to every example.
-# - Avoid rank-1 arrays `(n,)`; use `(n, 1)` or `(1, m)`.
+# - Replace loops over examples with one matrix product: `Z = np.dot(W, X) + b`. Same numbers, far faster.
+# - Broadcasting stretches size-1 axes: $(n, m) + (n, 1)$ adds $b_i$ to row $i$ of every example.
+# - $(1, 3) + (3, 1)$ gives $(3, 3)$; a rank-1 $(n,)$ lines up with the last axis. Use $(n, 1)$ or $(1, m)$.
 #
 # ## Self-check
 #
 # <details class="question"><summary>What is the shape of (25, 200) + (25, 1)? And (25, 200) + (25,)?</summary>
-# <p>(25, 200); the second is an error: (25,) is matched against the last axis, 200.</p></details>
+# <p>(25, 200); the second is an error: (25,) is lined up with the last axis, 200.</p></details>
 #
-# <details class="question"><summary>How do you compute db = mean of dZ over examples, keeping a column?</summary>
+# <details class="question"><summary>What does np.array([[1, 2, 3]]) + np.array([[1], [2], [3]]) give?</summary>
+# <p>A (3, 3) array whose element (i, j) is (i + 1) + (j + 1): rows [2, 3, 4], [3, 4, 5], [4, 5, 6].</p></details>
+#
+# <details class="question"><summary>How do you compute db = the mean of dZ over the examples, keeping a column?</summary>
 # <p>dZ.sum(axis=1, keepdims=True) / m, shape (n, 1).</p></details>
 #
-# <details class="question"><summary>Why is the vectorized layer faster if it does the same arithmetic?</summary>
+# <details class="question"><summary>Why is the vectorized version faster if it does the same arithmetic?</summary>
 # <p>One call into compiled BLAS instead of thousands of interpreted Python iterations.</p></details>

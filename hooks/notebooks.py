@@ -102,6 +102,10 @@ def run_notebook(src: Path) -> Path:
 
 
 def on_config(config):
+    # Expensive results (the headline runs, learning-rate sweeps) are computed once per build and
+    # shared by the pages through snippets.cache; the kernels inherit this variable.
+    # Always this project's own folder: a copy of the project builds from its own cache.
+    os.environ["SNIPPETS_CACHE_DIR"] = str(ROOT / ".cache" / "results")
     _state["deps"] = dependency_digest()
     _state["docs_dir"] = Path(config["docs_dir"])
     return config

@@ -25,7 +25,7 @@ class DataFileError(RuntimeError):
 
 
 def data_file() -> Path:
-    """The file `load` reads: `mnist01.npz` beside this module, or $SNIPPETS_DATA_FILE if set."""
+    """The file `load` reads: `mnist01.npz` beside this module, or the file SNIPPETS_DATA_FILE names, if set."""
     return Path(os.environ.get("SNIPPETS_DATA_FILE", DATA_FILE))
 
 

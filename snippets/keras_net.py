@@ -4,9 +4,15 @@ Keras stores a Dense kernel as (n_in, n_out) and takes examples as rows, X^T: it
 A^T = g(A_prev^T K + b), which is the notes' A = g(W A_prev + b) with K = W^T.
 """
 
+import contextlib
+
 import keras
 import numpy as np
 import tensorflow as tf
+
+# TensorFlow's public API can turn op determinism on but neither off nor read it back; Keras itself
+# uses this internal module for the check (tensorflow-cpu is pinned in pyproject.toml).
+from tensorflow.python.framework import config as tf_config
 
 from snippets.checks import as_examples, as_labels, positive_int, positive_number
 from snippets.numpy_net import LAYER_SIZES, _check_sizes, check_params
@@ -15,9 +21,12 @@ tf.config.experimental.enable_op_determinism()  # same seed, same numbers, run a
 
 
 # --8<-- [start:build]
-def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, dtype="float32"):
-    """Sequential([Input(n[0]), Dense(n[1]), ..., Dense(n[L])]), all sigmoid, compiled with BCE and Adam(lr)."""
-    sizes = _check_sizes(layer_sizes)
+def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, dtype="float32", steps_per_execution=1, jit_compile=False):
+    """Sequential([Input(n[0]), Dense(n[1]), ..., Dense(n[L])]), all sigmoid, compiled with BCE and Adam(lr).
+
+    steps_per_execution (batches per call into the compiled graph) and jit_compile (XLA) only change speed.
+    """
+    sizes, speed = _check_sizes(layer_sizes), _speed_options(steps_per_execution, jit_compile)
     keras.utils.set_random_seed(seed)  # seeds the initial weights and fit's shuffling
     model = keras.Sequential(
         [keras.Input(shape=(sizes[0],), dtype=dtype)]
@@ -27,11 +36,38 @@ def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, dtype="float32"):
         optimizer=keras.optimizers.Adam(learning_rate=positive_number("lr", lr)),
         loss=keras.losses.BinaryCrossentropy(),
         metrics=["accuracy"],
+        **speed,
     )
     return model
 
 
 # --8<-- [end:build]
+
+
+def _speed_options(steps_per_execution, jit_compile):
+    """compile's speed options, checked; Keras would quietly run jit_compile=True without XLA under op determinism."""
+    if not isinstance(jit_compile, bool | np.bool_):
+        raise ValueError(f"jit_compile must be True or False; got {jit_compile!r}")
+    if jit_compile and tf_config.is_op_determinism_enabled():
+        raise ValueError(
+            "jit_compile=True needs TensorFlow op determinism off (this module turns it on, and Keras then drops XLA):"
+            " build and train inside `with keras_net.op_determinism(False):`"
+        )
+    return {
+        "steps_per_execution": positive_int("steps_per_execution", steps_per_execution),
+        "jit_compile": bool(jit_compile),
+    }
+
+
+@contextlib.contextmanager
+def op_determinism(enabled: bool):
+    """TensorFlow op determinism on or off inside the block, restored after. Off, results may vary from run to run."""
+    was = tf_config.is_op_determinism_enabled()
+    (tf_config.enable_op_determinism if enabled else tf_config.disable_op_determinism)()
+    try:
+        yield
+    finally:
+        (tf_config.enable_op_determinism if was else tf_config.disable_op_determinism)()
 
 
 # --8<-- [start:transfer]
@@ -87,15 +123,17 @@ class _EpochCallback(keras.callbacks.Callback):
 
 
 # --8<-- [start:train]
-def train(X, Y, *, layer_sizes=None, epochs=10, lr=1e-3, batch_size=32, seed=0, model=None, callback=None):
+def train(X, Y, *, layer_sizes=None, epochs=10, lr=1e-3, batch_size=32, seed=0, model=None, callback=None, **speed):
     """Keras' fit on the notes' layout. Same arguments and history as snippets.training.train.
 
     X: (n[0], m); Y: (1, m). Returns the trained model and {"loss": [...], "accuracy": [...]}.
+    speed: steps_per_execution=1, jit_compile=False, for build_model (so not with `model`).
     """
     X = as_examples("X", X)
     Y = as_labels("Y", Y, m=X.shape[1])
     epochs, batch_size = positive_int("epochs", epochs), positive_int("batch_size", batch_size)
-    model = model or build_model(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], lr=lr, seed=seed)
+    _check_speed_with_model(model, speed)
+    model = model or build_model(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], lr=lr, seed=seed, **speed)
     keras.utils.set_random_seed(seed)
     callbacks = [_EpochCallback(callback)] if callback else []
     fit = model.fit(X.T, Y.T, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0, callbacks=callbacks)
@@ -103,3 +141,9 @@ def train(X, Y, *, layer_sizes=None, epochs=10, lr=1e-3, batch_size=32, seed=0, 
 
 
 # --8<-- [end:train]
+
+
+def _check_speed_with_model(model, speed):
+    """train's speed options go to build_model: refuse them with a ready model rather than ignore them."""
+    if model is not None and speed:
+        raise ValueError(f"{', '.join(sorted(speed))} apply when train builds the model; pass them to build_model")

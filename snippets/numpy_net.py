@@ -108,11 +108,11 @@ def forward(X, params):
 def _backward(Y, params, cache, L):
     m = Y.shape[1]
     grads = {}
-    dZ = cache[f"A{L}"] - Y  # dJ/dZ[L] for a sigmoid output with cross-entropy
+    dZ = cache[f"A{L}"] - Y  # dZ[L] = A[L] - Y; column i is ∂L(i)/∂z[L](i), example i's own loss
     for l in range(L, 0, -1):
         A_prev = cache[f"A{l - 1}"]
-        grads[f"dW{l}"] = dZ @ A_prev.T / m  # dW[l] = (1/m) dZ[l] A[l-1]^T
-        grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m  # db[l] = (1/m) Σ_i dZ[l]
+        grads[f"dW{l}"] = dZ @ A_prev.T / m  # dW[l] = ∂J/∂W[l] = (1/m) dZ[l] A[l-1]^T: J is the mean loss
+        grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m  # db[l] = ∂J/∂b[l] = (1/m) Σ_i dZ[l](i)
         if l > 1:
             dZ = (params[f"W{l}"].T @ dZ) * A_prev * (1.0 - A_prev)  # dZ[l-1] = W[l]^T dZ[l] * g'(Z[l-1])
     return grads
@@ -122,7 +122,12 @@ def _backward(Y, params, cache, L):
 
 
 def backward(Y, params, cache):
-    """Backpropagation of the mean cross-entropy. Y: (1, m). Returns {"dW1": like W1, "db1": like b1, ...}."""
+    """Backpropagation of the mean cross-entropy J. Y: (1, m).
+
+    Returns {"dW1": ∂J/∂W1, like W1, "db1": ∂J/∂b1, like b1, ...}. Inside, dZ[l] (n[l], m) holds in
+    each column the derivative of that example's own loss with respect to its z[l], so the 1/m of
+    the mean enters once, in dW and db.
+    """
     L = check_params(params)
     if not isinstance(cache, dict) or f"A{L}" not in cache:
         raise ValueError(f"cache must be the dict returned by forward (with A0 ... A{L})")

@@ -6,12 +6,15 @@ the same two colours for NumPy and Keras everywhere.
 
 import base64
 import io
+import re
+import struct
 
 import matplotlib
 
 matplotlib.use("Agg")  # pages are executed without a display
 
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.text  # noqa: E402
 import numpy as np  # noqa: E402
 
 COLORS = {"numpy": "#1f77b4", "keras": "#d55e00", "grey": "#555555"}
@@ -22,28 +25,66 @@ STYLE = {
     "grid.color": "#dddddd",
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "font.size": 10,
+    # Figures are at most ~4.4 in wide, so 11 pt text still renders at 10 px or more when a 390 px
+    # phone shows the figure 318 px wide (see to_html).
+    "font.size": 11,
     "axes.titlesize": 11,
     "legend.frameon": False,
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "svg.hashsalt": "notes",  # stable ids in SVG output: two builds give the same bytes
-    "svg.fonttype": "none",  # keep text as text: far smaller SVGs, and selectable
+    # Text as paths: the figure looks the same whatever fonts the reader's browser has (with text
+    # as text, a fallback font wider than matplotlib's DejaVu Sans spills over the figure's edge).
+    "svg.fonttype": "path",
 }
 plt.rcParams.update(STYLE)
 
 
+LEGIBLE_PX = 10  # the smallest text a figure may show, in CSS pixels, at any screen width
+
+
+def _smallest_font_pt(fig) -> float:
+    """The smallest font size (points) among the figure's visible, non-empty texts (after a draw)."""
+    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    return min(sizes, default=plt.rcParams["font.size"])
+
+
+def _width_inches(raw: bytes, fmt: str) -> float:
+    if fmt == "png":  # the IHDR chunk: width is the big-endian uint32 at byte 16
+        return struct.unpack(">I", raw[16:20])[0] / plt.rcParams["savefig.dpi"]
+    return float(re.search(rb'<svg[^>]*?width="([\d.]+)pt"', raw).group(1)) / 72
+
+
 def to_html(fig, alt: str, *, fmt: str = "png") -> str:
-    """The figure as an `<img>` with alt text (PNG or SVG data URI); closes the figure."""
+    """The figure as an `<img>` with alt text (PNG or SVG data URI), in a box that scrolls; closes the figure.
+
+    The image never renders narrower than the width at which its smallest text is LEGIBLE_PX
+    (CSS min-width): on a phone a wide figure scrolls sideways inside its box instead of shrinking
+    its labels out of reach. data-font-px is that smallest text at the natural width, for the tests.
+    """
     buf = io.BytesIO()
     # metadata without a date or software version, so the bytes only change when the plot does
     metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
     fig.savefig(buf, format=fmt, bbox_inches="tight", metadata=metadata)
+    font_pt = _smallest_font_pt(fig)
     plt.close(fig)
+    raw = buf.getvalue()
+    inches = _width_inches(raw, fmt)
+    width = round(inches * (plt.rcParams["savefig.dpi"] if fmt == "png" else 96))  # CSS px at natural size
+    font_px = font_pt / 72 * width / inches
+    if font_px < LEGIBLE_PX:
+        raise ValueError(
+            f"figure text of {font_pt:g} pt is {font_px:.1f} px at the figure's natural size; "
+            f"expected at least {LEGIBLE_PX} px: use a font size of {LEGIBLE_PX * 72 * inches / width:.1f} pt or more"
+        )
+    min_width = int(width * LEGIBLE_PX / font_px + 1)
     mime = "image/png" if fmt == "png" else "image/svg+xml"
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    data = base64.b64encode(raw).decode("ascii")
     alt = alt.replace('"', "&quot;")
-    return f'<img src="data:{mime};base64,{data}" alt="{alt}" class="notes-figure">'
+    return (
+        f'<div class="notes-figure-box"><img src="data:{mime};base64,{data}" alt="{alt}" class="notes-figure" '
+        f'width="{width}" style="min-width: {min_width}px" data-font-px="{font_px:.2f}"></div>'
+    )
 
 
 def show(fig, alt: str, *, fmt: str = "png"):
@@ -53,37 +94,37 @@ def show(fig, alt: str, *, fmt: str = "png"):
     return HTML(to_html(fig, alt, fmt=fmt))
 
 
-def digit_grid(X, titles=None, *, size=20, ncols=10, scale=1.0):
+def digit_grid(X, titles=None, *, size=20, ncols=5, scale=1.0):
     """Images from the columns of X (size*size, k) in a grid, each titled from `titles` (k strings)."""
     k = X.shape[1]
     nrows = int(np.ceil(k / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * 0.9 * scale, nrows * 1.05 * scale), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * 0.85 * scale, nrows * 1.1 * scale), squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < k:
             ax.imshow(X[:, i].reshape(size, size), cmap="gray_r", vmin=0, vmax=1)
             if titles is not None:
-                ax.set_title(titles[i], fontsize=8)
+                ax.set_title(titles[i], fontsize=11)
     fig.tight_layout(pad=0.3)
     return fig
 
 
 def history(histories: dict, *, title="Training"):
-    """Loss (log scale) and accuracy per epoch for each named history {"numpy": {"loss": [...], ...}, ...}."""
-    fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(8, 3))
+    """Loss (log scale) above accuracy, per epoch, for each named history {"numpy": {"loss": [...], ...}, ...}."""
+    fig, (ax_loss, ax_acc) = plt.subplots(2, 1, figsize=(4.4, 5.4), sharex=True)
     for name, hist in histories.items():
         epochs = np.arange(1, len(hist["loss"]) + 1)
         color = COLORS.get(name.split()[0].lower())
         ax_loss.plot(epochs, hist["loss"], marker="o", ms=3, label=name, color=color)
         ax_acc.plot(epochs, hist["accuracy"], marker="o", ms=3, label=name, color=color)
-    ax_loss.set(yscale="log", xlabel="epoch", ylabel="loss J (log scale)", title=f"{title}: loss")
+    ax_loss.set(yscale="log", ylabel="loss J (log scale)", title=f"{title}: loss")
     ax_acc.set(xlabel="epoch", ylabel="training accuracy", title=f"{title}: accuracy")
-    ax_loss.legend()
+    ax_acc.legend(loc="upper left", bbox_to_anchor=(0, -0.22))  # below the plots, clear of every curve
     fig.tight_layout()
     return fig
 
 
-def curves(x, ys: dict, *, xlabel, ylabel, title, yscale="linear", figsize=(5, 3)):
+def curves(x, ys: dict, *, xlabel, ylabel, title, yscale="linear", figsize=(4.4, 3)):
     """Several named curves y(x) on one axis, e.g. {"σ(z)": ..., "σ'(z)": ...}."""
     fig, ax = plt.subplots(figsize=figsize)
     for name, y in ys.items():
@@ -99,7 +140,7 @@ def image_row(images, titles, *, scale=1.6):
     fig, axes = plt.subplots(1, len(images), figsize=(len(images) * scale * 1.1, scale * 1.2), squeeze=False)
     for ax, image, title in zip(axes[0], images, titles, strict=True):
         ax.imshow(image, cmap="gray_r", vmin=0, vmax=1)
-        ax.set_title(title, fontsize=9)
+        ax.set_title(title, fontsize=11)
         ax.set_xticks([])
         ax.set_yticks([])
         ax.grid(False)

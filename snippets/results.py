@@ -1,10 +1,14 @@
-"""The headline experiment: both implementations trained on all 12,665 training digits, tested on 2,115."""
+"""The headline experiment: both implementations trained on all 12,665 training digits, tested on 2,115.
+
+`headline(impl)` and the learning-rate experiments are computed once per site build and shared by
+every page that reports them (`snippets.cache`), so all pages show the same numbers, timings included.
+"""
 
 import time
 
 import numpy as np
 
-from snippets import data, numpy_net, training
+from snippets import cache, data, numpy_net, training
 from snippets.evaluate import accuracy, misclassified
 
 # The settings both the site and the command line use. Same data, batch size and epochs for both;
@@ -51,3 +55,68 @@ def run(impl: str, *, size: int = 20, seed: int = 0, callback=None, **overrides)
         "misclassified": wrong,
         "model": model,
     }
+
+
+def _headline(impl: str) -> dict:
+    result = run(impl)
+    if impl == "keras":  # a Keras model does not pickle: keep its weights in the notes' layout
+        from snippets import keras_net
+
+        result["model"] = keras_net.from_keras(result["model"])
+    return result
+
+
+def headline(impl: str) -> dict:
+    """The headline run of `impl` with the SETTINGS, as from `run`, computed once per build.
+
+    "model" holds NumPy params for both implementations (`keras_net.to_keras` rebuilds the Keras model).
+    """
+    if impl not in SETTINGS:
+        raise ValueError(f"impl must be one of {sorted(SETTINGS)}; got {impl!r}")
+    return cache.cached(_headline, impl=impl)
+
+
+def _trace(X, Y, lr: float, epochs: int) -> dict:
+    params = numpy_net.init_params((X.shape[0],) + numpy_net.LAYER_SIZES[1:], seed=0)
+    trace = {"loss": [], "accuracy": [], "mean_output": [], "margin": [], "saturated": []}
+    for _ in range(epochs):  # full batch: one step per epoch, so stepping one epoch at a time is the same run
+        AL, cache = numpy_net.forward(X, params)  # the network the step starts from, as the history reports it
+        params, history = training.train(X, Y, epochs=1, lr=lr, params=params)
+        hidden = np.concatenate([cache["A1"].ravel(), cache["A2"].ravel()])
+        trace["loss"] += history["loss"]
+        trace["accuracy"] += history["accuracy"]
+        trace["mean_output"].append(float(AL.mean()))
+        trace["margin"].append(float(np.abs(AL - 0.5).mean()))
+        trace["saturated"].append(float(np.mean((hidden < 0.01) | (hidden > 0.99))))
+    return trace
+
+
+def _learning_rates(rates: tuple, n: int, epochs: int) -> dict:
+    X, Y = data.load("train", n=n)
+    return {lr: _trace(X, Y, lr, epochs) for lr in rates}
+
+
+def learning_rates(rates, *, n: int, epochs: int) -> dict:
+    """Full-batch gradient descent on n training digits for each learning rate α, computed once per build.
+
+    Returns {α: trace}, each trace a dict of per-epoch lists: "loss" and "accuracy" (as in a training
+    history), "mean_output" (the mean ŷ over the n digits), "margin" (the mean |ŷ - 0.5|, how far
+    from undecided the predictions are) and "saturated" (the fraction of hidden
+    activations below 0.01 or above 0.99), all measured before that epoch's step.
+    """
+    return cache.cached(_learning_rates, rates=tuple(rates), n=n, epochs=epochs)
+
+
+def _histories(runs: tuple, n: int | None, epochs: int) -> dict:
+    X, Y = data.load("train", n=n)
+    return {(lr, batch_size): training.train(X, Y, epochs=epochs, lr=lr, batch_size=batch_size)[1]
+            for lr, batch_size in runs}  # fmt: skip
+
+
+def histories(runs, *, n: int | None = None, epochs: int) -> dict:
+    """Training histories of the NumPy network for several (lr, batch_size) pairs, computed once per build.
+
+    runs: pairs (α, batch size or None for full batch); n: training digits (None: all 12,665).
+    Returns {(lr, batch_size): {"loss": [...], "accuracy": [...]}}, one value per epoch.
+    """
+    return cache.cached(_histories, runs=tuple(tuple(r) for r in runs), n=n, epochs=epochs)

@@ -99,3 +99,8 @@ def tabs(blocks: dict) -> HTML:
 def pre(text: str) -> HTML:
     """Plain program output (e.g. model.summary()) in a `<pre>` block."""
     return HTML(f"<pre><code>{html.escape(text)}</code></pre>")
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 error', '2 errors', '0 errors': a number with its noun in the right number."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

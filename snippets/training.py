@@ -7,23 +7,27 @@ from snippets.losses import _bce
 from snippets.numpy_net import LAYER_SIZES, _backward, _forward, _update, check_params, init_params
 
 
-def _batches(X, X_rows, Y, batch_size, rng):
-    """Yield (X_batch, Y_batch) column blocks; reshuffled every epoch when mini-batching.
+def _batcher(X, Y, batch_size, rng):
+    """A function that yields one epoch of (X_batch, Y_batch) column blocks, reshuffled every call.
 
-    X_rows is X^T made contiguous once: gathering its rows (whole examples) once per epoch and
-    then slicing is far cheaper than gathering scattered columns of X at every step.
+    Full batch when batch_size is None or >= m. Otherwise X^T is made contiguous once: gathering
+    its rows (whole examples) once per epoch and then slicing is far cheaper than gathering
+    scattered columns of X at every step.
     """
     m = X.shape[1]
     if batch_size is None or batch_size >= m:
-        yield X, Y
-        return
-    order = rng.permutation(m)
-    Xs, Ys = X_rows[order], Y[:, order]
-    for start in range(0, m, batch_size):
-        yield Xs[start : start + batch_size].T, Ys[:, start : start + batch_size]
+        return lambda: iter([(X, Y)])
+    X_rows = np.ascontiguousarray(X.T)
+
+    def epoch():
+        order = rng.permutation(m)
+        Xs, Ys = X_rows[order], Y[:, order]
+        for start in range(0, m, batch_size):
+            yield Xs[start : start + batch_size].T, Ys[:, start : start + batch_size]
+
+    return epoch
 
 
-# --8<-- [start:train]
 def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0, params=None, callback=None):
     """Train by gradient descent on the mean cross-entropy.
 
@@ -49,16 +53,21 @@ def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0
         params = init_params(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], seed)
     L = check_params(params)
     expect_rows("X", X, params["W1"].shape[1])  # X is validated above: only its shape against W1 is left
-    rng, m = np.random.default_rng(seed), X.shape[1]
+    batches = _batcher(X, Y, batch_size, np.random.default_rng(seed))
+    return _gradient_descent(params, L, batches, X.shape[1], epochs, lr, callback)
+
+
+# --8<-- [start:train]
+def _gradient_descent(params, L, batches, m, epochs, lr, callback=None):
     history = {"loss": [], "accuracy": []}
-    X_rows = np.ascontiguousarray(X.T) if batch_size is not None and batch_size < m else None
     for epoch in range(epochs):
         loss_sum = correct = 0.0
-        for Xb, Yb in _batches(X, X_rows, Y, batch_size, rng):
-            AL, cache = _forward(Xb, params, L)
-            loss_sum += _bce(AL, Yb) * Yb.shape[1]
+        for Xb, Yb in batches():  # one full batch, or mini-batches reshuffled each epoch
+            AL, cache = _forward(Xb, params, L)  # forward propagation: A[L] = ŷ
+            loss_sum += _bce(AL, Yb) * Yb.shape[1]  # J of the batch, weighted by its size
             correct += np.sum((AL >= 0.5) == Yb)
-            params = _update(params, _backward(Yb, params, cache, L), lr)
+            grads = _backward(Yb, params, cache, L)  # backpropagation: dW[l], db[l]
+            params = _update(params, grads, lr)  # W[l] := W[l] - α dW[l], same for b[l]
         history["loss"].append(loss_sum / m)
         history["accuracy"].append(correct / m)
         if callback is not None:

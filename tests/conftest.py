@@ -1,10 +1,17 @@
 """Shared fixtures: small real data sets and a small network, built once per session."""
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from snippets import data
 from snippets.numpy_net import init_params
+
+# The tests read the same once-per-build results as the site build of this checkout (snippets.cache):
+# the headline runs are trained once, whichever of the two needs them first.
+os.environ.setdefault("SNIPPETS_CACHE_DIR", str(Path(__file__).parents[1] / ".cache" / "results"))
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +42,6 @@ import http.server  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))

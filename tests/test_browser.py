@@ -131,7 +131,7 @@ def test_math_typeset_after_instant_navigation(visit, site_pages):
         if link.count() == 0 or not link.is_visible():
             v.page.evaluate(
                 "(href) => { const a = document.createElement('a'); a.href = href; a.id = '__probe';"
-                " document.querySelector('.md-content').prepend(a); }",
+                " a.textContent = 'probe'; document.querySelector('.md-content').prepend(a); }",
                 v.base_url + path,
             )
             link = v.page.locator("#__probe")
@@ -227,3 +227,63 @@ def test_axe_no_serious_or_critical_violations(visit, site_pages, scheme):
                 targets = [n["target"] for n in violation["nodes"][:3]]
                 problems.append(f"{scheme} {path or 'index'}: {violation['id']} ({violation['impact']}) {targets}")
     assert not problems, json.dumps(problems, indent=1)
+
+
+def test_checklist_ticks_persist_after_reload(visit, site_pages):
+    """Ticking a checklist box (by keyboard) updates the count; the tick survives a reload; Reset clears every box."""
+    v = visit()
+    v.open("checklist/")
+    boxes = v.page.locator(".task-list-item input[type=checkbox]")
+    total = boxes.count()
+    assert total >= 12
+    status = v.page.locator(".checklist-progress [role=status]")
+    assert status.inner_text() == f"0 of {total} ticked"
+    boxes.nth(2).focus()  # by keyboard, as a reader without a mouse would
+    v.page.keyboard.press("Space")
+    assert boxes.nth(2).is_checked() and status.inner_text() == f"1 of {total} ticked"
+    v.page.reload(wait_until="networkidle")
+    assert v.page.locator(".task-list-item input[type=checkbox]").nth(2).is_checked()
+    assert v.page.locator(".checklist-progress [role=status]").inner_text() == f"1 of {total} ticked"
+    v.page.locator(".checklist-progress button", has_text="Reset").click()
+    assert not any(v.page.locator(".task-list-item input[type=checkbox]").nth(i).is_checked() for i in range(total))
+    v.page.reload(wait_until="networkidle")
+    assert v.page.locator(".checklist-progress [role=status]").inner_text() == f"0 of {total} ticked"
+    assert not v.errors, v.errors
+
+
+PHONE_SIZES = """() => {
+  const px = (e) => parseFloat(getComputedStyle(e).fontSize);
+  const body = px(document.querySelector('.md-content .md-typeset p, .md-content p'));
+  const math = [...document.querySelectorAll('.md-content mjx-container[display="true"]')].map(m => {
+    const svg = m.querySelector('svg');
+    const overflowX = getComputedStyle(m).overflowX;
+    return {font: px(m), capped: svg ? getComputedStyle(svg).maxWidth : 'none', overflowX};
+  });
+  const cells = [...document.querySelectorAll('.md-content table td')].map(px);
+  const figures = [...document.querySelectorAll('.md-content img.notes-figure')].map(i =>
+    ({src: i.getAttribute('src'), text: i.getBoundingClientRect().width / i.width * parseFloat(i.dataset.fontPx)}));
+  const wrapping = [...document.querySelectorAll('.md-content pre')].map(e => getComputedStyle(e))
+    .filter(s => s.whiteSpace !== 'pre' || s.wordBreak === 'break-all').length;
+  return {body, math, cells, figures, wrapping};
+}"""
+
+
+def test_phone_keeps_text_sizes_and_scrolls_instead(visit, site_pages):
+    """At 390 px: display math and table text are at least body size, wide ones scroll in their own box;
+    figure text renders at 10 px or more; code and output never wrap inside a word."""
+    v = visit(viewport={"width": 390, "height": 844})
+    problems = []
+    for path in site_pages:
+        v.open(path)
+        wait_for_math(v.page)
+        sizes = v.page.evaluate(PHONE_SIZES)
+        body = sizes["body"]
+        for m in sizes["math"]:
+            if m["font"] < body - 0.1 or m["overflowX"] not in ("auto", "scroll") or m["capped"] != "none":
+                problems.append(f"{path}: display math {m} in body text of {body}px")
+        problems += [f"{path}: table text {c}px < body {body}px" for c in sizes["cells"] if c < body - 0.1][:1]
+        small = [f for f in sizes["figures"] if f["text"] < 9.95]
+        problems += [f"{path}: figure {f['src']} text at {f['text']:.1f}px" for f in small]
+        if sizes["wrapping"]:
+            problems.append(f"{path}: {sizes['wrapping']} code or output blocks wrap inside words")
+    assert not problems, "\n".join(problems)

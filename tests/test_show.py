@@ -59,3 +59,34 @@ def test_layer_table_shapes_and_counts():
     assert [r["W"] for r in rows[1:]] == ["(25, 400)", "(15, 25)", "(1, 15)"]
     assert [r["Z, A"] for r in rows] == ["(400, 32)", "(25, 32)", "(15, 32)", "(1, 32)"]
     assert sum(r["parameters"] for r in rows) == 10431
+
+
+def test_count_puts_the_noun_in_the_right_number():
+    """1 error, 2 errors, 0 errors, 12,665 digits; an irregular plural when given."""
+    assert show.count(1, "error") == "1 error"
+    assert show.count(2, "error") == "2 errors"
+    assert show.count(0, "error") == "0 errors"
+    assert show.count(12665, "digit") == "12,665 digits"
+    assert show.count(3, "matrix", "matrices") == "3 matrices"
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_figure_never_renders_its_smallest_text_below_10px(fmt):
+    """to_html gives a min-width at which the smallest text is 10 px, and refuses text below 10 px at natural size."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("small", fontsize=9)
+    tag = plots.to_html(fig, "A line from the origin to one, one, titled small.", fmt=fmt)
+    width = int(re.search(r'width="(\d+)"', tag).group(1))
+    font_px = float(re.search(r'data-font-px="([\d.]+)"', tag).group(1))
+    min_width = int(re.search(r"min-width: (\d+)px", tag).group(1))
+    assert font_px == pytest.approx(9 * (96 if fmt == "svg" else 100) / 72, rel=0.01)
+    assert min_width * font_px / width >= 10 > (min_width - 2) * font_px / width
+    assert 350 <= width <= 450  # about 4 in, trimmed to the drawing
+
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.set_title("tiny", fontsize=6)
+    with pytest.raises(ValueError, match=r"figure text of 6 pt is .* expected at least 10 px"):
+        plots.to_html(fig, "An empty plot titled tiny.", fmt=fmt)

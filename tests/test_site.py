@@ -26,9 +26,9 @@ def page_html(site, stem):
 
 
 def test_every_page_built_in_nav_order(built_site):
-    """All 15 pages exist: 11 executed notebook pages, formulas, checklist, API reference, tests."""
+    """All 16 pages exist: 11 executed notebook pages, key takeaways, formulas, checklist, API reference, tests."""
     assert len(NOTEBOOK_PAGES) == 11
-    for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "reference", "tests"]:
+    for stem in NOTEBOOK_PAGES + ["takeaways", "formulas", "checklist", "reference", "tests"]:
         assert "md-content" in page_html(built_site, stem), stem
 
 
@@ -50,7 +50,7 @@ def test_executed_pages_show_real_outputs(built_site):
         assert "jp-OutputArea-output" in html, f"{stem}: no outputs"
         assert "Traceback" not in html and 'class="ansi-red' not in html, f"{stem}: an error in the output"
     home = page_html(built_site, "index")
-    assert re.search(r"99\.\d\d%</td>", home) and re.search(r">\d / 2115<", home)
+    assert re.search(r"99\.\d\d%</td>", home) and re.search(r">\d / 2,115<", home)
 
 
 def test_no_request_to_third_party_hosts(built_site):
@@ -142,3 +142,13 @@ def test_search_index_has_the_notes(built_site):
     index = json.loads((built_site / "search/search_index.json").read_text())
     text = " ".join(doc["text"].lower() for doc in index["docs"])
     assert "sigmoid" in text and "broadcasting" in text
+
+
+def test_presentation_cells_show_no_code(built_site):
+    """Cells tagged hide-input show their output only: no table, listing or figure call is visible as code."""
+    call = r'<span class="n">{}</span><span class="o">\.</span><span class="n">{}</span>'
+    # the highlighting this test reads: a visible cell of the home page calls results.headline
+    assert re.search(call.format("results", "headline"), page_html(built_site, "index"))
+    hidden = re.compile(call.format("show", "(table|source|tabs|pre)") + "|" + call.format("plots", "show"))
+    for stem in NOTEBOOK_PAGES:
+        assert not hidden.search(page_html(built_site, stem)), f"{stem}: a presentation cell shows its code"

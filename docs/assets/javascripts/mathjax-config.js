@@ -18,6 +18,9 @@ window.MathJax = {
     sre: { json: new URL("mathjax/sre/mathmaps", document.currentScript.src).href },
   },
   svg: { fontCache: "global" },
+  startup: {
+    pageReady: () => MathJax.startup.defaultPageReady().then(() => window.notesMarkScrollable && window.notesMarkScrollable()),
+  },
 };
 
 // With navigation.instant, pages are swapped in without a reload: typeset each new page.
@@ -25,6 +28,6 @@ document$.subscribe(() => {
   if (window.MathJax && MathJax.typesetPromise) {
     MathJax.typesetClear();
     MathJax.texReset();
-    MathJax.typesetPromise();
+    MathJax.typesetPromise().then(() => window.notesMarkScrollable && window.notesMarkScrollable());
   }
 });

@@ -1,12 +1,56 @@
-// Regions that scroll sideways (code, wide tables, program output) must be reachable by keyboard
-// (WCAG 2.1.1, axe scrollable-region-focusable): give each one that overflows a tab stop and a name.
-document$.subscribe(() => {
+// Regions that scroll sideways (code, wide tables, program output, display math) must be reachable by
+// keyboard (WCAG 2.1.1, axe scrollable-region-focusable): give each one that overflows a tab stop and a name.
+// MathJax calls this again once it has typeset a page (see mathjax-config.js).
+window.notesMarkScrollable = () => {
   const selector = ".md-content pre, .md-content .md-typeset__scrollwrap, .md-content .md-typeset__table, " +
-    ".md-content table, .md-content .jp-OutputArea-output";
+    ".md-content table, .md-content .jp-OutputArea-output, .md-content .notes-figure-box, " +
+    '.md-content mjx-container[display="true"]';
   for (const element of document.querySelectorAll(selector)) {
-    if (element.scrollWidth > element.clientWidth && !element.hasAttribute("tabindex")) {
+    if (element.scrollWidth > element.clientWidth + 1 && !element.hasAttribute("tabindex")) {
       element.setAttribute("tabindex", "0");
       if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", "scrollable region");
     }
   }
+};
+
+// The revision checklist: ticks persist in this browser (localStorage), with a progress count and a reset.
+const CHECKLIST_KEY = "notes-checklist";
+
+function setUpChecklist() {
+  const boxes = [...document.querySelectorAll(".md-content .task-list-item input[type=checkbox]")];
+  if (!boxes.length || document.querySelector(".checklist-progress")) return;
+  let saved = {};
+  try { saved = JSON.parse(localStorage.getItem(CHECKLIST_KEY) || "{}"); } catch (error) { saved = {}; }
+  const keyOf = (box) => box.closest("li").textContent.trim().replace(/\s+/g, " ").slice(0, 80);
+  const progress = document.createElement("div");
+  progress.className = "checklist-progress";
+  progress.innerHTML = '<span role="status" aria-live="polite"></span><button type="button">Reset</button>';
+  const status = progress.querySelector("span");
+  const update = () => {
+    const ticked = boxes.filter((box) => box.checked).length;
+    status.textContent = `${ticked} of ${boxes.length} ticked`;
+  };
+  for (const box of boxes) {
+    box.disabled = false;
+    box.checked = Boolean(saved[keyOf(box)]);
+    box.setAttribute("aria-label", keyOf(box));
+    box.addEventListener("change", () => {
+      saved[keyOf(box)] = box.checked;
+      try { localStorage.setItem(CHECKLIST_KEY, JSON.stringify(saved)); } catch (error) { /* private mode */ }
+      update();
+    });
+  }
+  progress.querySelector("button").addEventListener("click", () => {
+    saved = {};
+    try { localStorage.removeItem(CHECKLIST_KEY); } catch (error) { /* private mode */ }
+    for (const box of boxes) box.checked = false;
+    update();
+  });
+  boxes[0].closest("ul").before(progress);
+  update();
+}
+
+document$.subscribe(() => {
+  window.notesMarkScrollable();
+  setUpChecklist();
 });

@@ -1,0 +1,99 @@
+"""Expensive results computed once per build and shared by every page that reports them.
+
+`cached(func, **kwargs)` returns func(**kwargs), stored on disk when SNIPPETS_CACHE_DIR names a
+folder (the site build sets it, see hooks/notebooks.py); without it, every call computes. The key is
+the content of what can change the result:
+
+- the function's name and its keyword arguments;
+- the source of the snippets modules it depends on: its own module and every snippets module that
+  one imports, directly or through others (so an edit to `plots.py` does not retrain a network);
+- the data file and the versions of the numerical libraries.
+
+Two pages executing at once that need the same result take a file lock: the second waits for the
+first and reads its result instead of computing it again.
+"""
+
+import ast
+import hashlib
+import importlib.metadata
+import inspect
+import os
+import pickle
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no lock; at worst two pages compute the same result
+    fcntl = None
+
+PACKAGE = Path(__file__).parent
+LIBRARIES = ("numpy", "tensorflow-cpu", "keras")
+
+
+def _imports(module: str) -> set[str]:
+    """Names of the snippets modules that snippets/<module>.py imports (at any depth of its code)."""
+    names = set()
+    for node in ast.walk(ast.parse((PACKAGE / f"{module}.py").read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module == "snippets":
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("snippets."):
+            names.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("snippets."))
+    return {name for name in names if (PACKAGE / f"{name}.py").is_file()}
+
+
+def dependencies(module: str) -> list[str]:
+    """The snippets modules `module` depends on, itself and __init__ included, sorted."""
+    seen, todo = set(), [module, "__init__"]
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_imports(name))
+    return sorted(seen)
+
+
+def key(func, kwargs: dict) -> str:
+    """Hex digest of everything that can change func(**kwargs): see the module docstring."""
+    source = Path(inspect.getsourcefile(func))
+    digest = hashlib.sha256(f"{source.stem}.{func.__qualname__}{sorted(kwargs.items())!r}".encode())
+    if source.parent == PACKAGE:
+        names = dependencies(source.stem)
+    else:  # a function outside the package (a test, a script): its own file and, to be safe, every module
+        digest.update(source.read_bytes())
+        names = sorted(path.stem for path in PACKAGE.glob("*.py"))
+    for name in names:
+        digest.update(name.encode() + b"\0" + (PACKAGE / f"{name}.py").read_bytes())
+    from snippets.data import data_file
+
+    digest.update(hashlib.sha256(data_file().read_bytes()).digest())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}=={importlib.metadata.version(library)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library} missing".encode())
+    return digest.hexdigest()
+
+
+def cached(func, **kwargs):
+    """func(**kwargs), computed once per key and then read from SNIPPETS_CACHE_DIR (when set).
+
+    The value must pickle: NumPy arrays, numbers, lists and dicts (a Keras model does not).
+    """
+    folder = os.environ.get("SNIPPETS_CACHE_DIR")
+    if not folder:
+        return func(**kwargs)
+    path = Path(folder) / f"{func.__name__}-{key(func, kwargs)[:24]}.pkl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if path.exists():
+            # Files in this folder are written only by this function, below.
+            return pickle.loads(path.read_bytes())
+        value = func(**kwargs)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+        return value

@@ -1,0 +1,81 @@
+"""Results computed once per build: keyed by content, read back instead of recomputed, safe across processes."""
+
+import shutil
+import threading
+import time
+
+import pytest
+
+from snippets import cache, results
+
+calls = []
+
+
+def _count(x):
+    calls.append(x)
+    time.sleep(0.3)
+    return {"x": x, "squares": [i * i for i in range(x)]}
+
+
+def test_cached_without_a_folder_computes_every_time(monkeypatch):
+    """With SNIPPETS_CACHE_DIR unset (the command line), every call computes."""
+    monkeypatch.delenv("SNIPPETS_CACHE_DIR", raising=False)
+    calls.clear()
+    assert cache.cached(_count, x=3) == cache.cached(_count, x=3) == {"x": 3, "squares": [0, 1, 4]}
+    assert calls == [3, 3]
+
+
+def test_cached_computes_once_per_key_even_when_called_at_once(monkeypatch, tmp_path):
+    """Two concurrent calls compute once (the second waits on the lock); other arguments compute anew."""
+    monkeypatch.setenv("SNIPPETS_CACHE_DIR", str(tmp_path))
+    calls.clear()
+    out = []
+    threads = [threading.Thread(target=lambda: out.append(cache.cached(_count, x=4))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert out == [{"x": 4, "squares": [0, 1, 4, 9]}] * 2 and calls == [4]
+    assert cache.cached(_count, x=4)["x"] == 4 and calls == [4]
+    cache.cached(_count, x=5)
+    assert calls == [4, 5]
+
+
+def test_dependencies_follow_imports_only():
+    """The headline results depend on the training code, not on plotting or presentation."""
+    deps = cache.dependencies("results")
+    assert {"results", "training", "numpy_net", "activations", "losses", "data", "keras_net", "__init__"} <= set(deps)
+    assert "plots" not in deps and "show" not in deps and "architecture" not in deps
+
+
+@pytest.fixture
+def package_copy(tmp_path, monkeypatch):
+    """A copy of snippets/ that cache.key reads instead of the real package."""
+    copy = tmp_path / "snippets"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.npz"))
+    monkeypatch.setattr(cache, "PACKAGE", copy)
+    return copy
+
+
+def _headline_in(copy):
+    """results._headline as if defined in the copy (its source file is the copy's results.py)."""
+    code = results._headline.__code__.replace(co_filename=str(copy / "results.py"))
+    function = type(results._headline)(code, results._headline.__globals__, "_headline")
+    function.__qualname__ = "_headline"
+    return function
+
+
+def test_key_changes_with_the_code_that_makes_the_result(package_copy):
+    """Editing plots.py keeps the headline's key (no retraining); editing training.py or the arguments changes it."""
+    before = cache.key(_headline_in(package_copy), {"impl": "numpy"})
+    (package_copy / "plots.py").write_text((package_copy / "plots.py").read_text() + "\n# a comment\n")
+    assert cache.key(_headline_in(package_copy), {"impl": "numpy"}) == before
+    assert cache.key(_headline_in(package_copy), {"impl": "keras"}) != before
+    (package_copy / "training.py").write_text((package_copy / "training.py").read_text() + "\n# a comment\n")
+    assert cache.key(_headline_in(package_copy), {"impl": "numpy"}) != before
+
+
+def test_headline_rejects_an_unknown_implementation():
+    """results.headline names the implementations it knows."""
+    with pytest.raises(ValueError, match=r"impl must be one of \['keras', 'numpy'\]"):
+        results.headline("torch")

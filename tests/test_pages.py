@@ -1,0 +1,112 @@
+"""The page standard, checked on the page sources: what a lesson opens with, shows and closes with."""
+
+import ast
+import inspect
+import re
+from pathlib import Path
+
+import jupytext
+import pytest
+import yaml
+
+from snippets import show
+
+ROOT = Path(__file__).parents[1]
+DOCS = ROOT / "docs"
+LESSONS = ["data", "architecture", "activation", "loss", "forward", "backprop", "gradient-descent",
+           "tf-keras", "numpy-vs-tensorflow", "vectorization"]  # fmt: skip
+PRESENTING = re.compile(r"\b(show\.(table|source|tabs|pre|code)|plots\.show)\(")
+LONGEST_LISTING = 22  # "about 20 lines at most"
+
+
+def cells(stem):
+    return jupytext.read(DOCS / f"{stem}.py").cells
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_lesson_opens_with_in_one_minute_and_closes_with_summary_and_self_check(stem):
+    """The first cell holds the "In one minute" box with 3 to 6 items; the page ends with Summary, then Self-check."""
+    first = cells(stem)[0]
+    assert first.cell_type == "markdown" and 'class="admonition abstract in-one-minute"' in first.source, stem
+    box = first.source.split("in-one-minute", 1)[1].split("</div>", 1)[0]
+    items = re.findall(r"^- ", box, re.M)
+    assert 3 <= len(items) <= 6, f"{stem}: {len(items)} items in the In one minute box"
+    text = "\n".join(c.source for c in cells(stem) if c.cell_type == "markdown")
+    assert text.index("## Summary") < text.index("## Self-check"), stem
+    assert text.count('<details class="question">') >= 3, f"{stem}: fewer than 3 self-check questions"
+
+
+@pytest.mark.parametrize("stem", LESSONS + ["index"])
+def test_presentation_cells_show_only_their_output(stem):
+    """A code cell that formats a table, shows a listing or a figure is tagged hide-input."""
+    for cell in cells(stem):
+        if cell.cell_type == "code" and PRESENTING.search(cell.source):
+            assert "hide-input" in cell.metadata.get("tags", []), f"{stem}: untagged presentation cell:\n{cell.source}"
+
+
+def listings(stem):
+    """(description, source text) of every listing a page shows with show.source."""
+    found = []
+    for cell in cells(stem):
+        for call in ast.walk(ast.parse(cell.source)) if cell.cell_type == "code" else []:
+            if not (isinstance(call, ast.Call) and ast.unparse(call.func) == "show.source"):
+                continue
+            kwargs = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+            if "section" in kwargs:
+                module, section = kwargs["module"], kwargs["section"]
+                found.append((f"{module}:{section}", show.section_text(module, section)))
+            else:
+                module, _, name = ast.unparse(call.args[0]).partition(".")
+                obj = getattr(getattr(__import__(f"snippets.{module}"), module), name)
+                found.append((ast.unparse(call.args[0]), inspect.getsource(obj)))
+    return found
+
+
+@pytest.mark.parametrize("stem", LESSONS)
+def test_listings_are_short(stem):
+    """Every listing a lesson shows is about 20 lines at most: the algorithm, not its plumbing."""
+    for name, text in listings(stem):
+        lines = [line for line in text.strip().splitlines() if line.strip()]
+        assert len(lines) <= LONGEST_LISTING, f"{stem} shows {name}: {len(lines)} lines"
+
+
+def test_notes_snippets_are_shown_on_their_pages():
+    """The notes' forward pass, loop, broadcasting and Keras code appear as listings on their pages."""
+    shown = {stem: {name for name, _ in listings(stem)} for stem in ("forward", "vectorization", "tf-keras")}
+    assert "notes.py:forward" in shown["forward"]
+    assert {"notes.py:loop", "notes.py:broadcasting"} <= shown["vectorization"]
+    assert "notes.py:keras" in shown["tf-keras"]
+
+
+def test_comparison_table_has_the_notes_five_rows():
+    """The NumPy vs TensorFlow table has the notes' rows: definition, forward, training, activation & loss, use case."""
+    source = (DOCS / "numpy-vs-tensorflow.py").read_text()
+    for row in ("Model definition", "Forward propagation", "Training", "Activation & loss", "Use case"):
+        assert re.search(rf"^# \| \*\*{re.escape(row)}\*\* \|", source, re.M), row
+
+
+def test_key_takeaways_has_six_linked_takeaways():
+    """Key takeaways lists the notes' six takeaways, each linking to a lesson page."""
+    items = re.findall(r"^\d\. \*\*(.+?)\*\*(.*?)(?=^\d\. |\Z)", (DOCS / "takeaways.md").read_text(), re.M | re.S)
+    assert len(items) == 6
+    for title, body in items:
+        assert re.search(r"\]\((\w[\w-]*)\.(py|md)", body), f"no link in takeaway {title!r}"
+
+
+def test_navigation_puts_lessons_first_and_contributors_last():
+    """Nav: Home, the lessons in order, then Key takeaways, Formula summary, Checklist; contributors' pages last."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    nav = config["nav"]
+    titles = [next(iter(entry)) for entry in nav]
+    assert titles == ["Home", "Lessons", "Revise", "For contributors"]
+    lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
+    assert lessons == LESSONS[:7] + ["tf-keras", "numpy-vs-tensorflow", "vectorization"]
+    assert [next(iter(e)) for e in nav[2]["Revise"]] == ["Key takeaways", "Formula summary", "Revision checklist"]
+    assert [next(iter(e)) for e in nav[3]["For contributors"]] == ["API reference", "Tests"]
+
+
+def test_checklist_is_a_task_list_linking_each_item():
+    """Every checklist line is a task-list item with a link to its section."""
+    items = re.findall(r"^- \[ \] (.*)$", (DOCS / "checklist.md").read_text(), re.M)
+    assert len(items) >= 12
+    assert all("](" in item for item in items)
