@@ -34,9 +34,13 @@ plots.show(
 #
 # For one example, a column $a^{[l-1]}$ of the previous layer's activations, layer $l$ computes
 #
-# $$z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}, \qquad a^{[l]} = g\bigl(z^{[l]}\bigr),$$
+# $$\begin{aligned}
+# z^{[l]} &= W^{[l]} a^{[l-1]} + b^{[l]} \\
+# a^{[l]} &= g\bigl(z^{[l]}\bigr)
+# \end{aligned}$$
 #
-# $$(n^{[l]}, 1) = (n^{[l]}, n^{[l-1]})\,(n^{[l-1]}, 1) + (n^{[l]}, 1).$$
+# Shapes: $W^{[l]}$, $(n^{[l]}, n^{[l-1]})$, times $a^{[l-1]}$, $(n^{[l-1]}, 1)$, gives $(n^{[l]}, 1)$: the
+# shape of $b^{[l]}$, $z^{[l]}$ and $a^{[l]}$.
 #
 # Row $j$ of $W^{[l]}$ holds unit $j$'s weights, so $z^{[l]}_j = W^{[l]}_{j,:}\, a^{[l-1]} + b^{[l]}_j$. Here
 # $g = \sigma$ in every layer and $a^{[0]} = x$, the 400 pixels. With $m$ examples side by side as

@@ -82,16 +82,14 @@ plots.show(
 show.table(
     [
         "α",
-        "loss, epoch 1",
         "loss, epoch 60",
-        "epochs where the loss rose",
-        "mean |ŷ − 0.5|, epoch 60",
-        "accuracy, epoch 60",
+        "epochs the loss rose",
+        "mean |ŷ − 0.5|",
+        "accuracy",
     ],
     [
         [
             f"{name} ({lr})",
-            f"{t['loss'][0]:.3f}",
             f"{t['loss'][-1]:.3f}",
             sum(b > a for a, b in zip(t["loss"], t["loss"][1:], strict=False)),
             f"{t['margin'][-1]:.3f}",
@@ -100,10 +98,12 @@ show.table(
         for name, lr in rates.items()
         for t in [traces[lr]]
     ],
-    align=["left", "right", "right", "right", "right", "right"],
+    align=["left", "right", "right", "right", "right"],
 )
 
 # %% [markdown]
+# The loss, the margin $|\hat y - 0.5|$ and the accuracy are those of epoch 60.
+#
 # **Too small** ($\alpha = 0.05$): the loss falls every epoch, but slowly; after 60 epochs it is
 # still far above the good run's. The predictions already fall on the right side of 0.5 for most
 # digits (the accuracy column), yet barely: their mean distance from 0.5 is small, and
@@ -117,7 +117,7 @@ show.table(
 # %% tags=["hide-input"]
 big = traces[rates["too large"]]
 show.table(
-    ["epoch", "loss", "mean ŷ", "saturated hidden activations", "accuracy"],
+    ["epoch", "loss", "mean ŷ", "saturated", "accuracy"],
     [[e + 1, f"{big['loss'][e]:.3f}", f"{big['mean_output'][e]:.3f}", f"{big['saturated'][e]:.0%}", f"{big['accuracy'][e]:.0%}"]
      for e in range(8)],
     align=["right"] * 5,
@@ -128,7 +128,8 @@ show.table(
 # near 0); the next step overshoots back and it says 1 for every digit; and so on, every epoch.
 # Each flip is a wrong answer for half the digits, so accuracy stays at one half and the loss
 # alternates between two high values instead of falling. Meanwhile most hidden activations have
-# saturated near 0 or 1 (the "saturated" column), where $\sigma' \approx 0$: almost no gradient
+# saturated near 0 or 1 (the "saturated" column: the share of hidden activations below 0.01 or
+# above 0.99), where $\sigma' \approx 0$: almost no gradient
 # reaches the hidden layers, and only the output unit keeps moving, too far each time.
 #
 # ## Summary

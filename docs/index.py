@@ -31,18 +31,18 @@ runs = {impl: results.headline(impl) for impl in ("numpy", "keras")}
 
 # %% tags=["hide-input"]
 show.table(
-    ["implementation", "optimizer", "epochs × batch", "test accuracy", "test errors"],
+    ["implementation", "test accuracy", "test errors", "optimizer", "epochs × batch"],
     [
         [
             "NumPy" if impl == "numpy" else "Keras",
-            f"{'gradient descent' if impl == 'numpy' else 'Adam'}, α = {r['lr']}",
-            f"{r['epochs']} × {r['batch_size']}",
             f"{r['test_accuracy']:.2%}",
             f"{r['test_errors']} / {r['P'].shape[1]:,}",
+            f"{'gradient descent' if impl == 'numpy' else 'Adam'}, α = {r['lr']}",
+            f"{r['epochs']} × {r['batch_size']}",
         ]
         for impl, r in runs.items()
     ],
-    align=["left", "left", "right", "right", "right"],
+    align=["left", "right", "right", "left", "right"],
 )
 
 # %% [markdown]

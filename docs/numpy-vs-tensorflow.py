@@ -138,31 +138,41 @@ numpy_full, numpy_32 = rows["numpy, full batch"], rows["numpy, batch 32"]
 flops_per_s = numpy_full["arithmetic_gflop_per_step"] * 1e9 / numpy_full["median_epoch_s"]  # NumPy's full-batch rate
 arithmetic_us = numpy_32["arithmetic_gflop_per_step"] * 1e9 / flops_per_s * 1e6
 print(f"measured {bench['date']} on {bench['machine']}, {bench['cpus']} cores")
-print(f"a batch-32 step: {numpy_32['arithmetic_gflop_per_step'] * 1e3:.1f} MFLOP, about {arithmetic_us:.0f} µs of "
-      f"arithmetic at NumPy's full-batch rate of {flops_per_s / 1e9:.0f} GFLOP/s")  # fmt: skip
+print(f"a batch-32 step: {numpy_32['arithmetic_gflop_per_step'] * 1e3:.1f} MFLOP")
+print(f"NumPy's full-batch rate: {flops_per_s / 1e9:.0f} GFLOP/s")
+print(f"so the arithmetic of a batch-32 step: about {arithmetic_us:.0f} µs")
 
 # %% tags=["hide-input"]
-show.table(
-    ["network", "case", "ms per epoch", "steps", "µs per step", "vs plain fit"],
-    [
-        [
-            "-".join(map(str, r["layer_sizes"])),
-            r["case"].split(" (")[0],
-            f"{r['median_epoch_s'] * 1e3:.0f}",
-            r["steps_per_epoch"],
-            f"{r['median_step_us']:,.0f}",
-            f"{r['speedup_vs_reference']:.2f}x",
-        ]
-        for r in bench["rows"]
-    ],
-    align=["left", "left", "right", "right", "right", "right"],
+networks = {
+    "The course's network, 400-25-15-1": [400, 25, 15, 1],
+    "A wide network, 400-1024-1024-1": [400, 1024, 1024, 1],
+}
+show.HTML(
+    "".join(
+        f"<p><strong>{title}</strong></p>"
+        + show.table(
+            ["case", "vs plain fit", "µs per step", "ms per epoch"],
+            [
+                [
+                    r["case"].split(" (")[0].replace("keras fit, ", "Keras, ").replace("numpy, ", "NumPy, "),
+                    f"{r['speedup_vs_reference']:.2f}x",
+                    f"{r['median_step_us']:,.0f}",
+                    f"{r['median_epoch_s'] * 1e3:,.0f}",
+                ]
+                for r in bench["rows"]
+                if r["layer_sizes"] == sizes
+            ],
+            align=["left", "right", "right", "right"],
+        )
+        for title, sizes in networks.items()
+    )
 )
 
 # %% [markdown]
-# What the table shows, for this network at batch 32:
+# What the tables show, for the course's network at batch 32:
 #
 # - **Per-step overhead dominates.** Every configuration spends far longer per step than the
-#   arithmetic needs (the line above the table). Plain `fit` spends most of each step on its
+#   arithmetic needs (the last line printed above the tables). Plain `fit` spends most of each step on its
 #   machinery: calling into the compiled graph, the data pipeline, metrics and callbacks.
 # - **`steps_per_execution` is Keras' strongest option here.** Running 32 batches per call
 #   removes most of that per-call cost and makes `fit` several times faster.
@@ -173,8 +183,8 @@ show.table(
 #
 # **When Keras wins.** On the wide 400-1024-1024-1 network a step is over a thousand times more
 # arithmetic, the matrix products dominate, and plain `fit` is faster than NumPy (TensorFlow's
-# float32 kernels against NumPy's float64). On a GPU, which NumPy does not use, the gap would
-# grow further; this benchmark ran on a CPU only. The headline Keras run keeps TensorFlow's op
+# float32 kernels against NumPy's float64). GPUs, which NumPy does not use, are where TensorFlow
+# is built to win; this benchmark ran on a CPU only and measures none. The headline Keras run keeps TensorFlow's op
 # determinism on, so that every build gives the same numbers; the "op determinism off" row shows
 # what that costs.
 #

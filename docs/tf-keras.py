@@ -7,7 +7,7 @@
 # - Define: `Sequential([Input(shape=(400,)), Dense(25, activation='sigmoid'), Dense(15, activation='sigmoid'), Dense(1, activation='sigmoid')])`.
 # - Compile: `model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])`.
 # - Fit: `model.fit(X.T, Y.T, epochs=10, batch_size=32)`: Keras takes examples as **rows**, $(m, 400)$.
-# - `Dense(25)` holds a kernel $(400, 25) = W^{[1]\top}$ and a bias $(25,)$.
+# - `Dense(25)` holds a kernel $(400, 25) = W^{[1]\top}$ and a bias of shape `(25,)`.
 # - `fit` differentiates the forward pass itself (no hand-written backprop) and applies Adam.
 #
 # </div>

@@ -144,5 +144,7 @@ def image_row(images, titles, *, scale=1.6):
         ax.set_xticks([])
         ax.set_yticks([])
         ax.grid(False)
+        for spine in ax.spines.values():  # a full light frame shows the pixel grid's edge
+            spine.set(visible=True, color="#bbbbbb")
     fig.tight_layout(pad=0.3)
     return fig

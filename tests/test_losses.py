@@ -18,14 +18,16 @@ def keras_bce(P, Y, from_logits=False):
 
 
 def test_bce_matches_keras_on_random_inputs():
-    """Probabilities and logits forms agree with tf.keras BinaryCrossentropy to 1e-6 on random data."""
+    """Probabilities (exact 0s and 1s included) and logits agree with Keras' float64 BinaryCrossentropy to 1e-12."""
     rng = np.random.default_rng(0)
     for m in (1, 7, 1000):
         Y = rng.integers(0, 2, size=(1, m)).astype(float)
         Z = rng.normal(scale=4.0, size=(1, m))
         P = sigmoid(Z)
-        assert abs(binary_cross_entropy(P, Y) - keras_bce(P, Y)) < 1e-6
-        assert abs(binary_cross_entropy_from_logits(Z, Y) - keras_bce(Z, Y, from_logits=True)) < 1e-6
+        P_edge = np.where(rng.random((1, m)) < 0.3, np.round(P), P)  # some exactly 0 or 1: clipped
+        assert abs(binary_cross_entropy(P, Y) - keras_bce(P, Y)) < 1e-12
+        assert abs(binary_cross_entropy(P_edge, Y) - keras_bce(P_edge, Y)) < 1e-12
+        assert abs(binary_cross_entropy_from_logits(Z, Y) - keras_bce(Z, Y, from_logits=True)) < 1e-12
 
 
 def test_bce_known_value():
