@@ -21,12 +21,17 @@
 # $\sigma$ squashes any real $z$ into $(0, 1)$, so the output unit's $a^{[L]} = \sigma(z^{[L]})$ reads as
 # $P(y = 1 \mid x)$; $\sigma(0) = 0.5$ is the decision threshold.
 
-# %% tags=["hide-input"]
+# %%
 import numpy as np
 
-from snippets import activations, plots, show
+from snippets import activations
 
 z = np.linspace(-8, 8, 401)
+print("σ(0) =", activations.sigmoid(0.0), "  max σ'(z) =", activations.sigmoid_prime(z).max())
+
+# %% tags=["hide-input"]
+from snippets import plots, show
+
 plots.show(
     plots.curves(
         z,
@@ -38,9 +43,6 @@ plots.show(
     alt="The sigmoid rises from 0 to 1 in an S shape through 0.5 at z = 0; its derivative is a bump peaking at 0.25 at z = 0 and near 0 beyond |z| = 6.",
     fmt="svg",
 )
-
-# %%
-print("σ(0) =", activations.sigmoid(0.0), "  max σ'(z) =", activations.sigmoid_prime(z).max())
 
 # %% [markdown]
 # The derivative peaks at $0.25$ at $z = 0$ and vanishes for large $|z|$: a saturated unit passes

@@ -22,7 +22,7 @@
 # and one sigmoid output unit giving $\hat y = P(y = 1 \mid x)$.
 
 # %% tags=["hide-input"]
-from snippets import architecture, keras_net, numpy_net, plots, show
+from snippets import architecture, numpy_net, plots, show
 
 plots.show(
     architecture.diagram(numpy_net.LAYER_SIZES),
@@ -53,6 +53,8 @@ plots.show(
 # for a batch of all $m = 12{,}665$ training examples.
 
 # %%
+from snippets import architecture, keras_net
+
 model = keras_net.build_model()
 params = keras_net.from_keras(model)
 rows = architecture.layer_table(params, m=12665)

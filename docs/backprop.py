@@ -17,10 +17,10 @@
 #
 # ## Notation
 #
-# $L^{(i)} = L(a^{[L](i)}, y^{(i)})$ is the loss of example $i$ and $J = \frac{1}{m} \sum_i L^{(i)}$
+# $\mathcal{L}^{(i)} = \mathcal{L}(a^{[L](i)}, y^{(i)})$ is the loss of example $i$ and $J = \frac{1}{m} \sum_i \mathcal{L}^{(i)}$
 # the cost; $*$ is the element-wise product.
 #
-# - $dZ^{[l]}$, $(n^{[l]}, m)$: column $i$ is $\partial L^{(i)} / \partial z^{[l](i)}$, the derivative
+# - $dZ^{[l]}$, $(n^{[l]}, m)$: column $i$ is $\partial \mathcal{L}^{(i)} / \partial z^{[l](i)}$, the derivative
 #   of example $i$'s **own loss**. No $\frac{1}{m}$ in it.
 # - $dW^{[l]} = \partial J / \partial W^{[l]}$ and $db^{[l]} = \partial J / \partial b^{[l]}$: derivatives
 #   of the **cost**, the mean over the examples. The $\frac{1}{m}$ enters here, once.
@@ -28,10 +28,14 @@
 # ## The chain rule at the output
 #
 # For one example, with $a = \sigma(z)$ the output:
-# $\frac{\partial L}{\partial a} = -\frac{y}{a} + \frac{1-y}{1-a}$ and
+# $\frac{\partial \mathcal{L}}{\partial a} = -\frac{y}{a} + \frac{1-y}{1-a}$ and
 # $\frac{\partial a}{\partial z} = a (1 - a)$. Their product collapses:
 #
-# $$\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a}\,\frac{\partial a}{\partial z} = -y(1-a) + (1-y)\,a = a - y.$$
+# $$\begin{aligned}
+# \frac{\partial \mathcal{L}}{\partial z} &= \frac{\partial \mathcal{L}}{\partial a}\,\frac{\partial a}{\partial z} \\
+# &= -y(1-a) + (1-y)\,a \\
+# &= a - y
+# \end{aligned}$$
 #
 # One column per example gives $dZ^{[L]} = A^{[L]} - Y$.
 #
@@ -79,8 +83,8 @@ plots.show(
 # %% [markdown]
 # ## The code
 #
-# The loop runs the three lines of "layer by layer" from $l = L$ down to 1; each comment is the
-# formula of its line.
+# It starts from $dZ^{[L]} = A^{[L]} - Y$, then loops over the layers from $l = L$ down to 1 with the
+# equations of "layer by layer"; each comment is the formula of its line.
 
 # %% tags=["hide-input"]
 show.source(module="numpy_net.py", section="backward")
@@ -107,7 +111,7 @@ show.source(module="gradcheck.py", section="numerical")
 # %%
 import numpy as np
 
-from snippets import data, gradcheck
+from snippets import data, gradcheck, numpy_net
 
 rng = np.random.default_rng(1)
 X_small, Y_small = rng.normal(size=(5, 8)), rng.integers(0, 2, size=(1, 8)).astype(float)

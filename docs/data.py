@@ -113,14 +113,6 @@ except ValueError as error:
 # - $X$ is $(400, m)$, one example per column; $Y$ is $(1, m)$.
 # - 28x28 images are area-averaged to 20x20, then flattened row by row.
 #
-# ## Attribution
-#
-# The MNIST database is by Yann LeCun, Corinna Cortes and Christopher J.C. Burges (derived from NIST
-# Special Databases 1 and 3), available under the
-# [Creative Commons Attribution-Share Alike 3.0](https://creativecommons.org/licenses/by-sa/3.0/)
-# licence. This site ships the digits 0 and 1, unchanged except for that selection, under the same
-# licence; the 20x20 versions are computed from them as shown above.
-#
 # ## Self-check
 #
 # <details class="question"><summary>What is the shape of X for a mini-batch of 32 examples?</summary>
@@ -132,3 +124,11 @@ except ValueError as error:
 # <details class="question"><summary>Why is accuracy a reasonable measure here?</summary>
 # <p>The two classes are nearly balanced (see the class counts above), so always guessing
 # the larger class scores little more than half.</p></details>
+#
+# ## Attribution
+#
+# The MNIST database is by Yann LeCun, Corinna Cortes and Christopher J.C. Burges (derived from NIST
+# Special Databases 1 and 3), available under the
+# [Creative Commons Attribution-Share Alike 3.0](https://creativecommons.org/licenses/by-sa/3.0/)
+# licence. This site ships the digits 0 and 1, unchanged except for that selection, under the same
+# licence; the 20x20 versions are computed from them as shown above.

@@ -17,10 +17,11 @@
 #
 # ## The notes' code
 #
-# The notes write the first two layers; this network has a third, the output unit:
+# The notes write the first two layers; this network has a third, the output unit, so the snippet
+# continues with `Z3` and `A3`:
 
 # %% tags=["hide-input"]
-from snippets import notes, show
+from snippets import show
 
 show.source(module="notes.py", section="forward")
 
@@ -31,7 +32,7 @@ show.source(module="notes.py", section="forward")
 # %%
 import numpy as np
 
-from snippets import data, numpy_net
+from snippets import data, notes, numpy_net
 
 X_test, Y_test = data.load("test")
 params = numpy_net.init_params(seed=0)
@@ -56,10 +57,12 @@ show.table(["array", "shape"], [[key, value.shape] for key, value in cache.items
 
 # %%
 Z3 = cache["Z3"]
-print(f"ŷ on the test digits: from {AL.min():.3f} to {AL.max():.3f}")
-print(f"ŷ for the zeros: mean {AL[Y_test == 0].mean():.3f}; for the ones: mean {AL[Y_test == 1].mean():.3f}")
-print(f"A2, the 15 inputs of the output unit: from {cache['A2'].min():.2f} to {cache['A2'].max():.2f}")
-print(f"Z3 = W3 A2 + b3: from {Z3.min():+.2f} to {Z3.max():+.2f}; sum of W3's weights {params['W3'].sum():+.2f}")
+print(f"ŷ, all test digits: {AL.min():.3f} to {AL.max():.3f}")
+print(f"mean ŷ, zeros: {AL[Y_test == 0].mean():.3f}")
+print(f"mean ŷ, ones:  {AL[Y_test == 1].mean():.3f}")
+print(f"A2 (inputs of the output unit): {cache['A2'].min():.2f} to {cache['A2'].max():.2f}")
+print(f"Z3 = W3 A2 + b3: {Z3.min():+.2f} to {Z3.max():+.2f}")
+print(f"sum of W3's weights: {params['W3'].sum():+.2f}")
 
 # %% [markdown]
 # The untrained network gives every digit nearly the same $\hat y$, zeros and ones alike: it

@@ -24,12 +24,10 @@
 # epochs and batch size, and tested on the 2,115 test digits they never saw. These runs are
 # computed once per build; every page that reports them shows these same numbers.
 
-# %%
+# %% tags=["hide-input"]
 from snippets import data, plots, results, show
 
 runs = {impl: results.headline(impl) for impl in ("numpy", "keras")}
-
-# %% tags=["hide-input"]
 show.table(
     ["implementation", "test accuracy", "test errors", "optimizer", "epochs × batch"],
     [
@@ -46,8 +44,11 @@ show.table(
 )
 
 # %% [markdown]
-# Training time, measured on the machine that built this page (so it changes from build to build;
-# [NumPy vs TensorFlow](numpy-vs-tensorflow.py) explains the difference):
+# Training time of these two runs, measured once on the machine that built this page, first epoch
+# included (Keras traces its graph then). A single run on a busy build machine, so it changes
+# from build to build; [NumPy vs TensorFlow](numpy-vs-tensorflow.py#speed-where-the-time-goes)
+# explains the difference with a benchmark measured properly (median of repeated epochs, quiet
+# machine).
 
 # %% tags=["timing", "hide-input"]
 show.table(

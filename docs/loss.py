@@ -22,7 +22,7 @@
 #   J = \frac{1}{m} \sum_{i=1}^{m} L\bigl(\hat y^{(i)}, y^{(i)}\bigr).$$
 #
 # For $y = 1$ only $-\log \hat y$ remains; for $y = 0$ only $-\log(1 - \hat y)$: a confident wrong
-# answer costs without bound, a confident right one costs nothing.
+# answer costs without bound, a confident right one costs almost nothing.
 
 # %% tags=["hide-input"]
 import numpy as np
@@ -61,7 +61,9 @@ show.source(losses._bce_from_logits)
 
 # %%
 import keras
+import numpy as np
 
+from snippets import losses
 from snippets.activations import sigmoid
 
 rng = np.random.default_rng(0)

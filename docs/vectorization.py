@@ -20,7 +20,7 @@
 # then all at once:
 
 # %% tags=["hide-input"]
-from snippets import notes, show
+from snippets import show
 
 show.source(module="notes.py", section="loop")
 
@@ -30,7 +30,7 @@ show.source(module="notes.py", section="loop")
 # %%
 import numpy as np
 
-from snippets import data, numpy_net
+from snippets import data, notes, numpy_net
 
 X, _ = data.load("test")
 params = numpy_net.init_params(seed=0)
@@ -107,7 +107,8 @@ except ValueError as error:
 # ## Summary
 #
 # - Replace loops over examples with one matrix product: `Z = np.dot(W, X) + b`. Same numbers, far faster.
-# - Broadcasting stretches size-1 axes: $(n, m) + (n, 1)$ adds $b_i$ to row $i$ of every example.
+# - Broadcasting stretches size-1 axes: $(n, m) + (n, 1)$ adds $b$ to every column, so unit $i$'s
+#   bias $b_i$ goes to row $i$ for every example.
 # - $(1, 3) + (3, 1)$ gives $(3, 3)$; a rank-1 $(n,)$ lines up with the last axis. Use $(n, 1)$ or $(1, m)$.
 #
 # ## Self-check

@@ -147,8 +147,8 @@ def test_search_index_has_the_notes(built_site):
 def test_presentation_cells_show_no_code(built_site):
     """Cells tagged hide-input show their output only: no table, listing or figure call is visible as code."""
     call = r'<span class="n">{}</span><span class="o">\.</span><span class="n">{}</span>'
-    # the highlighting this test reads: a visible cell of the home page calls results.headline
-    assert re.search(call.format("results", "headline"), page_html(built_site, "index"))
+    # the highlighting this test reads: a visible cell of the gradient descent page calls results.headline
+    assert re.search(call.format("results", "headline"), page_html(built_site, "gradient-descent"))
     hidden = re.compile(call.format("show", "(table|source|tabs|pre)") + "|" + call.format("plots", "show"))
     for stem in NOTEBOOK_PAGES:
         assert not hidden.search(page_html(built_site, stem)), f"{stem}: a presentation cell shows its code"
