@@ -36,8 +36,12 @@ def _parse(path: Path, cache: dict) -> _Page:
     return cache[path]
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link in site/**/*.html that points to no file, or to a missing #anchor."""
+def broken_links(site: Path, root_path: str = "/") -> list[str]:
+    """Every internal link in site/**/*.html that points to no file, or to a missing #anchor.
+
+    root_path: the path the site is served under (from site_url, e.g. "/notes/"), which root-relative
+    links such as 404.html's start with.
+    """
     cache, problems = {}, []
     for html in sorted(site.rglob("*.html")):
         here = html.relative_to(site).as_posix()
@@ -50,8 +54,12 @@ def broken_links(site: Path) -> list[str]:
             ):
                 continue
             if parts.path:
-                base = "" if parts.path.startswith("/") else posixpath.dirname(here)  # 404.html uses root paths
-                target_rel = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
+                path = unquote(parts.path)
+                if path.startswith("/"):  # 404.html uses root paths, under the site's root path
+                    base, path = "", path[len(root_path) :] if path.startswith(root_path) else path
+                else:
+                    base = posixpath.dirname(here)
+                target_rel = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
                 target = site / target_rel
                 if target.is_dir() or link.split("#")[0].endswith("/"):
                     target = target / "index.html"
@@ -67,7 +75,8 @@ def broken_links(site: Path) -> list[str]:
 
 
 def on_post_build(config):
-    problems = broken_links(Path(config["site_dir"]))
+    root_path = urlsplit(config.get("site_url") or "/").path or "/"
+    problems = broken_links(Path(config["site_dir"]), root_path.rstrip("/") + "/")
     if problems:
         shown = "\n  ".join(problems[:30])
         raise PluginError(f"{len(problems)} broken internal link(s) in the built site:\n  {shown}")

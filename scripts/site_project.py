@@ -7,7 +7,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("docs", "snippets", "hooks", "overrides", "tests", "mkdocs.yml", "pyproject.toml")
+PROJECT_PARTS = (
+    "docs",
+    "snippets",
+    "hooks",
+    "overrides",
+    "tests",
+    "mkdocs.yml",
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "DATA_LICENSE.md",
+)  # the last three go into the snippets wheel (hooks/downloads.py)
 
 
 def mkdocs_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:

@@ -95,14 +95,14 @@ def test_key_takeaways_has_six_linked_takeaways():
 
 def test_navigation_puts_lessons_first_and_contributors_last():
     """Nav: Home, the lessons in order, then Key takeaways, Formula summary, Checklist; contributors' pages last."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
     titles = [next(iter(entry)) for entry in nav]
-    assert titles == ["Home", "Lessons", "Revise", "For contributors"]
+    assert titles == ["Home", "Lessons", "Revise", "Downloads", "For contributors"]
     lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
     assert lessons == LESSONS[:7] + ["tf-keras", "numpy-vs-tensorflow", "vectorization"]
     assert [next(iter(e)) for e in nav[2]["Revise"]] == ["Key takeaways", "Formula summary", "Revision checklist"]
-    assert [next(iter(e)) for e in nav[3]["For contributors"]] == ["API reference", "Tests"]
+    assert [next(iter(e)) for e in nav[4]["For contributors"]] == ["API reference", "Tests", "Tests of the site"]
 
 
 def test_checklist_is_a_task_list_linking_each_item():

@@ -3,6 +3,7 @@ and outputs that change from one clean build to the next."""
 
 import time
 
+import nbformat
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, mkdocs_build
@@ -84,15 +85,25 @@ def page_texts(site):
 
 
 def test_two_clean_builds_give_identical_pages_except_timings(tmp_path, built_site):
-    """A second build from scratch (no cache) gives every page the same text and the same figures."""
+    """A second build from scratch (no cache) gives every page the same text and the same figures. Built with
+    SITE_URL set, its canonical links, sitemap and notebook install cells use that address, never localhost."""
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, site, env={"SITE_URL": "https://example.org/notes/"})
     assert result.returncode == 0, result.stderr[-3000:]
     first, second = page_texts(built_site), page_texts(site)
     assert first.keys() == second.keys()
     differing = [page for page in first if first[page] != second[page]]
     assert not differing, differing
+
+    assert (
+        '<link rel="canonical" href="https://example.org/notes/forward/">' in (site / "forward/index.html").read_text()
+    )
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "https://example.org/notes/backprop/" in sitemap and "127.0.0.1" not in sitemap
+    install = nbformat.read(site / "forward/forward.ipynb", as_version=4).cells[1].source
+    assert "%pip install https://example.org/notes/downloads/snippets-0.1.0-py3-none-any.whl" in install
+    assert "127.0.0.1" not in install and "without SITE_URL" not in install
 
 
 def test_copy_project_leaves_caches_behind(tmp_path):

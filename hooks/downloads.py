@@ -1,0 +1,171 @@
+"""Downloads that run outside the repository: the snippets wheel, self-installing notebooks, a zip of them.
+
+1. The `snippets` package is built as a wheel (data file included) and served at
+   downloads/snippets-<version>-py3-none-any.whl. It is built once per content of the package
+   (cached in .cache/wheel), offline, from a clean copy of the package's files.
+2. Each executed notebook offered for download (written beside its page by hooks/notebooks.py)
+   gets two cells in front: the versions it was executed with, and a cell that installs the wheel
+   from the site with %pip when `snippets` is not importable (and does nothing otherwise).
+3. downloads/notebooks.zip holds every notebook; the Downloads page (docs/downloads.md) lists all
+   of it, from the `<!-- downloads -->` marker this hook fills in.
+
+The wheel's address comes from the site's URL, `site_url` in mkdocs.yml (from $SITE_URL).
+"""
+
+import hashlib
+import html
+import importlib.metadata
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import nbformat
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".cache" / "wheel"
+PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", "DATA_LICENSE.md", "snippets")
+VERSIONED = ("numpy", "tensorflow-cpu", "keras")
+MARKER = "<!-- downloads -->"
+SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed file dates inside the wheel, so equal code gives equal bytes
+
+_state = {"notebooks": []}
+
+
+def _package_digest() -> str:
+    digest = hashlib.sha256()
+    for name in PACKAGE_FILES:
+        path = ROOT / name
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_wheel() -> Path:
+    """The snippets wheel for the current package files, built (offline, no build isolation) unless cached."""
+    folder = CACHE / _package_digest()
+    wheels = list(folder.glob("snippets-*.whl"))
+    if wheels:
+        return wheels[0]
+    missing = [name for name in PACKAGE_FILES if not (ROOT / name).exists()]
+    if missing:
+        raise PluginError(f"cannot build the snippets wheel: {', '.join(missing)} missing from {ROOT}")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "source"
+        source.mkdir()
+        for name in PACKAGE_FILES:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(ROOT / name, source / name)
+        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+                   "-q", "-w", str(Path(tmp) / "out"), str(source)]  # fmt: skip
+        env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        if result.returncode != 0:
+            raise PluginError(f"building the snippets wheel failed:\n{result.stderr[-2000:]}")
+        built = next((Path(tmp) / "out").glob("snippets-*.whl"))
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.iterdir():  # keep only the current build
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
+        return Path(shutil.copy2(built, folder / built.name))
+
+
+def versions_line() -> str:
+    found = []
+    for name in VERSIONED:
+        try:
+            found.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return f"Python {platform.python_version()}, " + ", ".join(found)
+
+
+def install_cell(wheel_url: str, from_env: bool) -> str:
+    where = (
+        "the address this site is published at ($SITE_URL when it was built)"
+        if from_env
+        else "the local server's address: this site was built without SITE_URL; replace it with the "
+        "address the notes are published at"
+    )
+    return (
+        "# Outside the notes' repository (your own Jupyter, Colab), install their `snippets` package, with\n"
+        "# the pinned numpy, TensorFlow and Keras it needs; inside it, this cell does nothing.\n"
+        f"# The wheel's address is {where}.\n"
+        "try:\n"
+        "    import snippets\n"
+        "except ModuleNotFoundError:\n"
+        f"    %pip install {wheel_url}\n"
+        "    import importlib\n\n"
+        "    importlib.invalidate_caches()"
+    )
+
+
+def self_installing(raw: bytes, wheel_url: str, from_env: bool) -> bytes:
+    """The executed notebook with a versions note and the install cell in front of its cells."""
+    nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    note = nbformat.v4.new_markdown_cell(
+        f"*Executed with {versions_line()}. Run the next cell first outside the notes' repository.*"
+    )
+    cell = nbformat.v4.new_code_cell(install_cell(wheel_url, from_env))
+    note.metadata["tags"] = cell.metadata["tags"] = ["download-setup"]
+    note.id, cell.id = "download-note", "download-install"
+    nb.cells = [note, cell, *nb.cells]
+    return nbformat.writes(nb).encode("utf-8")
+
+
+def on_config(config):
+    _state["wheel"] = build_wheel()
+    _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    _state["from_env"] = bool(os.environ.get("SITE_URL"))
+    _state["notebooks"] = []
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    wheel = _state["wheel"]
+    pages = [f for f in files if f.is_documentation_page() and f.src_uri.endswith(".py")]
+    here = page.file.url
+    links = "".join(
+        f'<li><a href="{html.escape(os.path.relpath(f.url + Path(f.src_uri).stem + ".ipynb", here))}" download>'
+        f"{html.escape(Path(f.src_uri).stem)}.ipynb</a></li>"
+        for f in pages
+    )
+    block = (
+        f'<ul><li><a href="{wheel.name}" download>{wheel.name}</a> ({wheel.stat().st_size / 1e6:.1f} MB), the '
+        f"<code>snippets</code> package with its data</li>"
+        f'<li><a href="notebooks.zip" download>notebooks.zip</a>, every notebook below</li></ul>'
+        f"<p>The notebooks, one per executed page, with their outputs:</p><ul>{links}</ul>"
+    )
+    return markdown.replace(MARKER, block)
+
+
+def on_post_page(output, page, config):
+    """Give the page's downloadable notebook (written by hooks/notebooks.py) its install cell."""
+    notebook = Path(page.file.abs_dest_path).parent / f"{Path(page.file.src_uri).stem}.ipynb"
+    if page.file.src_uri.endswith(".py") and notebook.is_file():
+        url = f"{_state['site_url']}downloads/{_state['wheel'].name}"
+        notebook.write_bytes(self_installing(notebook.read_bytes(), url, _state["from_env"]))
+        _state["notebooks"].append(notebook)
+    return output
+
+
+def on_post_build(config):
+    """Serve the wheel and a zip of every notebook in downloads/."""
+    folder = Path(config["site_dir"]) / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(_state["wheel"], folder / _state["wheel"].name)
+    with zipfile.ZipFile(folder / "notebooks.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for notebook in sorted(_state["notebooks"]):
+            info = zipfile.ZipInfo(notebook.name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, notebook.read_bytes())

@@ -1,0 +1,104 @@
+"""Downloads run outside the repository: the served wheel installs into a folder of its own, and two
+downloaded notebooks execute from a temporary folder with it and reproduce their pages' results."""
+
+import email
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).parents[1]
+WHEEL = "downloads/snippets-0.1.0-py3-none-any.whl"
+NOTEBOOKS = ["gradient-descent", "numpy-vs-tensorflow"]  # a NumPy page, and the page that runs both
+SKIPPED_TAGS = {"timing", "download-setup"}
+
+
+def fetch(url: str, target: Path) -> Path:
+    with urllib.request.urlopen(url) as response:
+        target.write_bytes(response.read())
+    return target
+
+
+def test_wheel_is_served_with_its_data_and_the_pinned_dependencies(served_site, tmp_path):
+    """The served wheel holds the package and its data file, and requires exactly pyproject's pinned dependencies."""
+    wheel = fetch(served_site + WHEEL, tmp_path / Path(WHEEL).name)
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata = email.message_from_bytes(archive.read("snippets-0.1.0.dist-info/METADATA"))
+    assert {"snippets/mnist01.npz", "snippets/benchmark.json", "snippets/notes.py"} <= names
+    required = [r for r in metadata.get_all("Requires-Dist") if "extra ==" not in r]
+    assert required == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+
+
+def test_every_notebook_starts_with_its_versions_and_the_install_cell(served_site, tmp_path):
+    """Each downloadable notebook opens with the versions it ran with and a %pip install of the served wheel."""
+    import numpy
+
+    for stem in NOTEBOOKS:
+        nb = nbformat.read(fetch(f"{served_site}{stem}/{stem}.ipynb", tmp_path / f"{stem}.ipynb"), as_version=4)
+        note, install = nb.cells[0], nb.cells[1]
+        assert f"numpy {numpy.__version__}" in note.source and "keras" in note.source
+        assert f"%pip install http://127.0.0.1:8000/{WHEEL}" in install.source
+        assert "built without SITE_URL" in install.source
+
+
+@pytest.fixture(scope="module")
+def installed(served_site, tmp_path_factory):
+    """The served wheel installed with pip into a folder of its own (no dependencies: they are installed here)."""
+    folder = tmp_path_factory.mktemp("downloads")
+    wheel = fetch(served_site + WHEEL, folder / Path(WHEEL).name)
+    target = folder / "site-packages"
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--no-deps",
+        "--no-index",
+        "--target",
+        str(target),
+        str(wheel),
+    ]
+    subprocess.run(command, check=True)
+    return target
+
+
+def outputs(nb):
+    """{cell position among the kept cells: its outputs' text and HTML}, leaving out timings and the set-up cells."""
+    kept = [c for c in nb.cells if c.cell_type == "code" and not SKIPPED_TAGS & set(c.metadata.get("tags", []))]
+    return [
+        [
+            o.get("text", "") + str(o.get("data", {}).get("text/html", o.get("data", {}).get("text/plain", "")))
+            for o in c.outputs
+        ]
+        for c in kept
+    ]
+
+
+@pytest.mark.parametrize("stem", NOTEBOOKS)
+def test_downloaded_notebook_runs_outside_the_repository_and_reproduces_the_page(
+    stem, served_site, installed, tmp_path, monkeypatch
+):
+    """The notebook executes from a temporary folder with only the installed wheel (first on PYTHONPATH, no
+    results cache) and gives the same outputs as the page, timings aside; snippets comes from the wheel."""
+    original = nbformat.read(fetch(f"{served_site}{stem}/{stem}.ipynb", tmp_path / f"{stem}.ipynb"), as_version=4)
+    nb = nbformat.from_dict(original)
+    nb.cells.append(nbformat.v4.new_code_cell("import snippets\nprint(snippets.__file__)"))
+    monkeypatch.setenv("PYTHONPATH", str(installed))
+    monkeypatch.delenv("SNIPPETS_CACHE_DIR", raising=False)  # compute everything, as a reader's kernel does
+    monkeypatch.chdir(tmp_path)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    print(f"{stem}: executed outside the repository in {time.perf_counter() - start:.1f} s")
+    assert nb.cells[-1].outputs[0]["text"].startswith(str(installed))
+    assert outputs(nb)[:-1] == outputs(original)
