@@ -287,3 +287,36 @@ def test_phone_keeps_text_sizes_and_scrolls_instead(visit, site_pages):
         if sizes["wrapping"]:
             problems.append(f"{path}: {sizes['wrapping']} code or output blocks wrap inside words")
     assert not problems, "\n".join(problems)
+
+
+PRINTED = {  # page: texts its A4 printout must hold (from the text, the code, an answer, a tab panel)
+    "forward/": ["Forward propagation", "In one minute", "Z1 = np.dot(W1, X) + b1", "z3 sums positive hidden"],
+    "backprop/": ["Unrolled for this network", "def _backward(Y, params, cache, L):", "J is the mean of the m"],
+    "numpy-vs-tensorflow/": [
+        "Model definition",
+        "snippets/keras_net.py",
+        "def build_model(",
+        "Differentiation (backprop)",
+    ],
+    "checklist/": ["Revision checklist", "Recite every formula"],
+}
+
+
+@pytest.mark.parametrize("path", PRINTED)
+def test_pages_print_whole(visit, path, tmp_path):
+    """Printed to A4 PDF by Chromium (print media): headings, prose, code, every tab panel and every self-check
+    answer are in the PDF's text, and the site's header and navigation are not."""
+    pypdf = pytest.importorskip("pypdf")
+    v = visit()
+    v.open(path)
+    wait_for_math(v.page)
+    v.page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what a browser's Print does first
+    v.page.emulate_media(media="print")
+    pdf = tmp_path / "page.pdf"
+    v.page.pdf(path=pdf, format="A4", print_background=True)
+    reader = pypdf.PdfReader(pdf)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    missing = [t for t in PRINTED[path] if " ".join(t.split()) not in text]
+    assert not missing, f"{path}: missing from the {len(reader.pages)}-page printout: {missing}"
+    assert "Download this page as a Jupyter notebook" not in text and "executable revision notes" not in text
+    assert 1 <= len(reader.pages) <= 30

@@ -54,3 +54,18 @@ document$.subscribe(() => {
   window.notesMarkScrollable();
   setUpChecklist();
 });
+
+// Printing shows every self-check answer: open each closed <details> for the print, then close it again
+// (browsers without the ::details-content selector would otherwise print the questions alone).
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll(".md-content details:not([open])")) {
+    details.setAttribute("open", "");
+    details.dataset.openedForPrint = "";
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const details of document.querySelectorAll(".md-content details[data-opened-for-print]")) {
+    details.removeAttribute("open");
+    delete details.dataset.openedForPrint;
+  }
+});
