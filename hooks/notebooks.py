@@ -7,8 +7,11 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
    than NOTES_CELL_TIMEOUT seconds (default 300) fails it too. mkdocs-jupyter then only renders the
    executed notebook.
 2. Cache: mkdocs-jupyter keys its cache on the notebook file alone, so an edit to snippets/ would
-   leave stale outputs. Both its cache key and the executed-notebook cache here also hash every file
-   of snippets/, this hook, and the versions of the libraries that shape the output.
+   leave stale outputs. Both its cache key and the executed-notebook cache here also hash the
+   snippets modules the page imports (directly or through other modules: an edit re-executes only
+   the pages that depend on it), the package's data files, this hook, and the versions of the
+   libraries that shape the output. The last few executions of each page are kept, so reverting
+   an edit is served from the cache.
 3. Weight and privacy: the ~570 KB of notebook CSS inlined into every page moves into one shared
    file, assets/stylesheets/jupyter.css, and figures move into files beside the page; the CDN
    loaders nbconvert puts in every page (MathJax v2, Mermaid) are dropped: the site serves its own
@@ -24,20 +27,25 @@ import importlib.metadata
 import os
 import posixpath
 import re
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
 import mkdocs_jupyter.plugin as jupyter_plugin
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from mkdocs.exceptions import PluginError
 from mkdocs_jupyter import convert
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+from snippets import cache
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "notebooks"
 CSS_PATH = "assets/stylesheets/jupyter.css"
+KEEP = 3  # earlier executions kept per page, besides the current one
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras", "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 MATHJAX_V2 = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
@@ -54,10 +62,11 @@ def timeout() -> int:
 
 
 def dependency_digest() -> str:
-    """Hash of everything besides the notebook that can change its output."""
+    """Hash of what, besides the page and the snippets modules it imports, can change any page's output:
+    this hook, the package's data files and the library versions."""
     digest = hashlib.sha256()
     for path in sorted((ROOT / "snippets").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
             digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(Path(__file__).read_bytes())
     for name in LIBRARIES:
@@ -68,9 +77,19 @@ def dependency_digest() -> str:
     return digest.hexdigest()
 
 
+def page_digest(src: Path) -> str:
+    """Hash of the page and of the snippets modules it imports, directly or through other modules: an
+    edit to a module re-executes only the pages that depend on it."""
+    code = "\n".join(cell.source for cell in jupytext.read(src).cells if cell.cell_type == "code")
+    package = ROOT / "snippets"
+    digest = hashlib.sha256(src.read_bytes() + _state["deps"].encode())
+    for name in cache.dependencies(source=code, package=package):
+        digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
 def executed_path(src: Path) -> Path:
-    key = hashlib.sha256(src.read_bytes() + _state["deps"].encode()).hexdigest()[:20]
-    return CACHE / f"{src.stem}-{key}.ipynb"
+    return CACHE / f"{src.stem}-{page_digest(src)[:20]}.ipynb"
 
 
 def run_notebook(src: Path) -> Path:
@@ -80,10 +99,15 @@ def run_notebook(src: Path) -> Path:
         return out
     page = src.relative_to(ROOT).as_posix()
     nb = jupytext.read(src)
-    client = NotebookClient(nb, timeout=timeout(), kernel_name="python3", allow_errors=False,
+    # IPC sockets in a private folder instead of TCP ports: no "running over TCP without encryption"
+    # warning per page, and no port for another local user to connect to.
+    sockets = tempfile.TemporaryDirectory(prefix="notes-kernel-")
+    km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets.name) / "kernel"))
+    client = NotebookClient(nb, km=km, timeout=timeout(), kernel_name="python3", allow_errors=False,
                             resources={"metadata": {"path": str(ROOT)}})  # fmt: skip
     try:
-        client.execute()
+        with sockets:
+            client.execute()
     except CellTimeoutError as error:
         raise PluginError(f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}") from None
     except CellExecutionError as error:
@@ -124,7 +148,8 @@ def on_files(files, config):
 
 
 def _cache_key(nb_path, config, exec_nb):
-    return hashlib.sha256((_original_cache_key(nb_path, config, exec_nb) + _state["deps"]).encode()).hexdigest()
+    extra = page_digest(Path(nb_path)) if str(nb_path).endswith(".py") else _state["deps"]
+    return hashlib.sha256((_original_cache_key(nb_path, config, exec_nb) + extra).encode()).hexdigest()
 
 
 def _page_links(html: str, src: Path) -> str:
@@ -192,11 +217,21 @@ def on_post_build(config):
     target = Path(config["site_dir"]) / CSS_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(_state["css"])
-    # drop executed notebooks no page uses any more
-    used = {executed_path(Path(config["docs_dir"]) / uri).name for uri in _state["pages"]}
-    for old in CACHE.glob("*.ipynb"):
-        if old.name not in used and old.name != "blank.ipynb":
-            old.unlink()
+    # Keep the executions in use and the KEEP most recent others of each page, so that reverting an
+    # edit is served from the cache; drop the rest, and those of pages that no longer exist.
+    used = {executed_path(Path(config["docs_dir"]) / uri) for uri in _state["pages"]}
+    stems = {Path(uri).stem for uri in _state["pages"]}
+    for path in used:
+        path.touch(exist_ok=True)  # in use: the most recent
+    by_page = {}
+    for path in CACHE.glob("*.ipynb"):
+        by_page.setdefault(path.stem.rsplit("-", 1)[0], []).append(path)
+    for stem, paths in by_page.items():
+        if stem == "blank":
+            continue
+        old = sorted((p for p in paths if p not in used), key=lambda p: p.stat().st_mtime, reverse=True)
+        for path in old[KEEP if stem in stems else 0 :]:
+            path.unlink()
 
 
 # `mkdocs serve` re-imports this hook on every rebuild: always wrap the originals, never a previous wrapper.

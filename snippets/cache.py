@@ -30,27 +30,32 @@ PACKAGE = Path(__file__).parent
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras")
 
 
-def _imports(module: str) -> set[str]:
-    """Names of the snippets modules that snippets/<module>.py imports (at any depth of its code)."""
+def imported_modules(source: str, package: Path | None = None) -> set[str]:
+    """Names of the snippets modules that Python `source` imports (at any depth of its code)."""
+    package = package or PACKAGE
     names = set()
-    for node in ast.walk(ast.parse((PACKAGE / f"{module}.py").read_text())):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom) and node.module == "snippets":
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("snippets."):
             names.add(node.module.split(".")[1])
         elif isinstance(node, ast.Import):
             names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("snippets."))
-    return {name for name in names if (PACKAGE / f"{name}.py").is_file()}
+    return {name for name in names if (package / f"{name}.py").is_file()}
 
 
-def dependencies(module: str) -> list[str]:
-    """The snippets modules `module` depends on, itself and __init__ included, sorted."""
-    seen, todo = set(), [module, "__init__"]
+def dependencies(module: str | None = None, *, source: str = "", package: Path | None = None) -> list[str]:
+    """The snippets modules that `module` (or Python `source`) depends on, __init__ included, sorted.
+
+    package: the snippets folder to read (default: this one); the site build passes its project's own.
+    """
+    package = package or PACKAGE
+    seen, todo = set(), ["__init__", *imported_modules(source, package), *([module] if module else [])]
     while todo:
         name = todo.pop()
         if name not in seen:
             seen.add(name)
-            todo.extend(_imports(name))
+            todo.extend(imported_modules((package / f"{name}.py").read_text(), package))
     return sorted(seen)
 
 

@@ -1,6 +1,7 @@
 """What a maintainer can break, the build catches: raising or hanging cells, stale caches, corrupt data,
 and outputs that change from one clean build to the next."""
 
+import re
 import time
 
 import nbformat
@@ -111,3 +112,37 @@ def test_copy_project_leaves_caches_behind(tmp_path):
     project = copy_project(tmp_path / "project")
     assert not (project / ".cache").exists() and (project / "docs" / "index.py").exists()
     assert (project / "snippets" / "mnist01.npz").read_bytes() == (ROOT / "snippets" / "mnist01.npz").read_bytes()
+
+
+def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache(tmp_path):
+    """Editing losses.py re-executes the page importing it, not the page that does not; undoing the edit
+    serves the earlier execution from the cache (its timestamp comes back)."""
+    stamp = "import time\nprint('stamp', time.time_ns())"
+    pages = {
+        "index.md": "# Home\n\nA probe site.\n",
+        "uses_losses.py": HEADER + "# %%\nfrom snippets import losses\nprint('EPSILON is', losses.EPSILON)\n" + stamp,
+        "other.py": HEADER + "# %%\nfrom snippets import activations\n" + stamp,
+    }
+    project = copy_project(tmp_path / "project", pages=pages)
+    site = tmp_path / "site"
+
+    def build():
+        assert mkdocs_build(project, site).returncode == 0
+        return {page: (site / page / "index.html").read_text() for page in ("uses_losses", "other")}
+
+    def stamp_of(html):
+        return re.search(r"stamp (\d+)", html).group(1)
+
+    first = build()
+    module = project / "snippets" / "losses.py"
+    original = module.read_text()
+    module.write_text(original.replace("EPSILON = 1e-7", "EPSILON = 1e-6"))
+    edited = build()
+    assert "EPSILON is 1e-06" in edited["uses_losses"] and stamp_of(edited["uses_losses"]) != stamp_of(
+        first["uses_losses"]
+    )
+    assert stamp_of(edited["other"]) == stamp_of(first["other"])
+    module.write_text(original)
+    reverted = build()
+    assert "EPSILON is 1e-07" in reverted["uses_losses"]
+    assert stamp_of(reverted["uses_losses"]) == stamp_of(first["uses_losses"])
