@@ -24,10 +24,12 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 import base64
 import hashlib
 import importlib.metadata
+import logging
 import os
 import posixpath
 import re
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -43,6 +45,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from snippets import cache
 
 ROOT = Path(__file__).resolve().parents[1]
+log = logging.getLogger("mkdocs.hooks.notebooks")  # a logger under "mkdocs" prints with mkdocs' own lines
 CACHE = ROOT / ".cache" / "notebooks"
 CSS_PATH = "assets/stylesheets/jupyter.css"
 KEEP = 3  # earlier executions kept per page, besides the current one
@@ -92,6 +95,12 @@ def executed_path(src: Path) -> Path:
     return CACHE / f"{src.stem}-{page_digest(src)[:20]}.ipynb"
 
 
+def _code_cell_lines(src: Path) -> list[int]:
+    """Line numbers (from 1) of the first line of each `# %%` code cell in a jupytext percent-format page."""
+    lines = src.read_text().splitlines()
+    return [i + 2 for i, line in enumerate(lines) if line.startswith("# %%") and "[markdown]" not in line]
+
+
 def run_notebook(src: Path) -> Path:
     """Execute a notebook page (unless cached) and return the executed .ipynb; errors name the page."""
     out = executed_path(src)
@@ -101,6 +110,7 @@ def run_notebook(src: Path) -> Path:
     nb = jupytext.read(src)
     # IPC sockets in a private folder instead of TCP ports: no "running over TCP without encryption"
     # warning per page, and no port for another local user to connect to.
+    start = time.perf_counter()
     sockets = tempfile.TemporaryDirectory(prefix="notes-kernel-")
     km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets.name) / "kernel"))
     client = NotebookClient(nb, km=km, timeout=timeout(), kernel_name="python3", allow_errors=False,
@@ -111,13 +121,13 @@ def run_notebook(src: Path) -> Path:
     except CellTimeoutError as error:
         raise PluginError(f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}") from None
     except CellExecutionError as error:
-        index = next(
-            (i for i, c in enumerate(nb.cells) if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
-            "?",
-        )
-        raise PluginError(f"{page}: cell {index} raised {error.ename}: {error.evalue}") from None
+        code_cells = [c for c in nb.cells if c.cell_type == "code"]
+        k = next((k for k, c in enumerate(code_cells) if any(o.get("output_type") == "error" for o in c.outputs)), None)
+        where = "a code cell" if k is None else f"code cell {k + 1} (line {_code_cell_lines(src)[k]})"
+        raise PluginError(f"{page}: {where} raised {error.ename}: {error.evalue}") from None
     except DeadKernelError as error:
         raise PluginError(f"{page}: the kernel died: {error}") from None
+    log.info(f"executed {page} in {time.perf_counter() - start:.1f} s")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     nbformat.write(nb, tmp)

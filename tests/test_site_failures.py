@@ -23,11 +23,15 @@ def probe(tmp_path, code, name="probe.py"):
 
 
 def test_raising_cell_fails_build_naming_page_and_cell(tmp_path):
-    """A cell that raises stops the build; the error names the page, the cell and the exception."""
+    """A cell that raises stops the build; the error names the page, the code cell as the author counts it
+    (n-th `# %%` code cell from 1, and its first line) and the exception."""
     project = probe(tmp_path, 'raise RuntimeError("deliberate failure")')
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/probe.py: cell 1 raised RuntimeError: deliberate failure" in result.stdout + result.stderr
+    # the probe page: a Markdown cell (3 lines), then "# %%" on line 4; counted as its author counts it
+    assert (
+        "docs/probe.py: code cell 1 (line 5) raised RuntimeError: deliberate failure" in result.stdout + result.stderr
+    )
 
 
 def test_hanging_cell_fails_build_after_timeout(tmp_path):
