@@ -14,7 +14,6 @@ The wheel's address comes from the site's URL, `site_url` in mkdocs.yml (from $S
 
 import hashlib
 import html
-import importlib.metadata
 import os
 import platform
 import shutil
@@ -26,6 +25,8 @@ from pathlib import Path
 
 import nbformat
 from mkdocs.exceptions import PluginError
+
+from snippets import cache
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "wheel"
@@ -79,12 +80,7 @@ def build_wheel() -> Path:
 
 
 def versions_line() -> str:
-    found = []
-    for name in VERSIONED:
-        try:
-            found.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            pass
+    found = [f"{name} {version}" for name, version in cache.library_versions(VERSIONED).items() if version]
     return f"Python {platform.python_version()}, " + ", ".join(found)
 
 

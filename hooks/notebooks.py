@@ -23,7 +23,6 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 
 import base64
 import hashlib
-import importlib.metadata
 import logging
 import os
 import posixpath
@@ -57,7 +56,7 @@ MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</scr
 INLINE_IMAGE = re.compile(r'src="data:image/(png|svg\+xml|jpeg);base64,([A-Za-z0-9+/=\s]+)"')
 PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
 
-_state = {"deps": "", "pages": set(), "css": None}
+_state = {"deps": "", "pages": set(), "css": None, "digests": {}}
 
 
 def timeout() -> int:
@@ -72,23 +71,22 @@ def dependency_digest() -> str:
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
             digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(Path(__file__).read_bytes())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name} missing".encode())
+    digest.update(repr(cache.library_versions(LIBRARIES)).encode())
     return digest.hexdigest()
 
 
 def page_digest(src: Path) -> str:
     """Hash of the page and of the snippets modules it imports, directly or through other modules: an
-    edit to a module re-executes only the pages that depend on it."""
+    edit to a module re-executes only the pages that depend on it. Computed once per page per build."""
+    if src in _state["digests"]:
+        return _state["digests"][src]
     code = "\n".join(cell.source for cell in jupytext.read(src).cells if cell.cell_type == "code")
     package = ROOT / "snippets"
     digest = hashlib.sha256(src.read_bytes() + _state["deps"].encode())
     for name in cache.dependencies(source=code, package=package):
         digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
-    return digest.hexdigest()
+    _state["digests"][src] = digest.hexdigest()
+    return _state["digests"][src]
 
 
 def executed_path(src: Path) -> Path:
@@ -141,6 +139,7 @@ def on_config(config):
     # Always this project's own folder: a copy of the project builds from its own cache.
     os.environ["SNIPPETS_CACHE_DIR"] = str(ROOT / ".cache" / "results")
     _state["deps"] = dependency_digest()
+    _state["digests"] = {}  # page_digest, per build: mkdocs serve runs on_config again for every rebuild
     _state["docs_dir"] = Path(config["docs_dir"])
     return config
 

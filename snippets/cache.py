@@ -59,6 +59,17 @@ def dependencies(module: str | None = None, *, source: str = "", package: Path |
     return sorted(seen)
 
 
+def library_versions(names) -> dict[str, str | None]:
+    """{distribution name: installed version, or None when it is not installed}."""
+    found = {}
+    for name in names:
+        try:
+            found[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
 def key(func, kwargs: dict) -> str:
     """Hex digest of everything that can change func(**kwargs): see the module docstring."""
     source = Path(inspect.getsourcefile(func))
@@ -73,11 +84,7 @@ def key(func, kwargs: dict) -> str:
     from snippets.data import data_file
 
     digest.update(hashlib.sha256(data_file().read_bytes()).digest())
-    for library in LIBRARIES:
-        try:
-            digest.update(f"{library}=={importlib.metadata.version(library)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{library} missing".encode())
+    digest.update(repr(library_versions(LIBRARIES)).encode())
     return digest.hexdigest()
 
 
