@@ -12,10 +12,10 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
    the pages that depend on it), the package's data files, this hook, and the versions of the
    libraries that shape the output. The last few executions of each page are kept, so reverting
    an edit is served from the cache.
-3. Weight and privacy: the ~570 KB of notebook CSS inlined into every page moves into one shared
-   file, assets/stylesheets/jupyter.css, and figures move into files beside the page; the CDN
-   loaders nbconvert puts in every page (MathJax v2, Mermaid) are dropped: the site serves its own
-   MathJax.
+3. Weight and privacy: the ~590 KB of notebook CSS inlined into every page moves into one shared
+   file, assets/stylesheets/jupyter.css (cut by hooks/styles.py), and figures move into files beside
+   the page; the CDN loaders nbconvert puts in every page (MathJax v2, Mermaid) are dropped: math is
+   typeset at build by hooks/typeset.py.
 4. Links written as `page.md` / `page.py` in notebook Markdown become the built pages' URLs, as
    MkDocs does for Markdown pages.
 5. Each executed page links its executed notebook (.ipynb, with outputs) for download.
@@ -206,12 +206,15 @@ def _images_to_files(output: str, folder: Path) -> str:
 
 
 def on_post_page(output, page, config):
-    """Put the executed notebook beside the page, for its download link, and its figures as files."""
+    """Put the executed notebook beside the page, for its download link, and figures as files beside any
+    page that shows them (notebook pages, and print/, which gathers them)."""
+    folder = Path(page.file.abs_dest_path).parent
     if page.file.src_uri in _state["pages"]:
         src = Path(page.file.abs_src_path)
-        folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{src.stem}.ipynb").write_bytes(run_notebook(src).read_bytes())
+    if "data:image/" in output:
+        folder.mkdir(parents=True, exist_ok=True)
         output = _images_to_files(output, folder)
     return output
 

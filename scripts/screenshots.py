@@ -48,7 +48,7 @@ def main(argv=None):
             page = context.new_page()
             for path in pages:
                 page.goto(base + path, wait_until="networkidle")
-                page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+                page.evaluate("async () => { await document.fonts.ready; }")
                 total = page.evaluate("() => document.documentElement.scrollHeight")
                 name = (path.strip("/") or "index").replace("/", "_")
                 for k, top in enumerate(range(0, total, 2 * height)):

@@ -79,26 +79,29 @@ def visit(browser, served_site):
 
 RAW_MATH = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$]*\$")
 
-MATH_STATE = """() => {
-  const typeset = document.querySelectorAll('mjx-container').length;
+# Math is MathML written at build (hooks/typeset.py): laid out by the browser, in the site's math font.
+MATH_STATE = """async () => {
+  await document.fonts.ready;
+  const maths = [...document.querySelectorAll('.md-content math')];
+  const drawn = maths.filter(m => m.getBoundingClientRect().width > 0).length;
   const clone = document.querySelector('.md-content').cloneNode(true);
-  clone.querySelectorAll('pre, code, mjx-container, script, .arithmatex script').forEach(e => e.remove());
-  return {typeset, text: clone.innerText};
+  clone.querySelectorAll('pre, code, math, script').forEach(e => e.remove());
+  const font = [...document.fonts].some(f => f.family.replace(/"/g, '') === 'NotoSans Math' && f.status === 'loaded');
+  return {count: maths.length, drawn, font, text: clone.innerText};
 }"""
 
 
 def wait_for_math(page):
-    page.wait_for_function("() => !window.MathJax || !MathJax.startup || MathJax.startup.promise", timeout=20000)
-    page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+    page.evaluate("async () => { await document.fonts.ready; }")
 
 
 def assert_math_typeset(page, has_math):
-    wait_for_math(page)
     state = page.evaluate(MATH_STATE)
     raw = RAW_MATH.findall(state["text"])
     assert not raw, f"untypeset math left in the text: {raw[:3]}"
     if has_math:
-        assert state["typeset"] > 0, "page has math but no rendered mjx-container"
+        assert state["count"] > 0 and state["drawn"] == state["count"], f"math not laid out: {state}"
+        assert state["font"], "the math font (NotoSans Math) did not load"
 
 
 def test_every_page_loads_clean(visit, site_pages):
@@ -254,10 +257,9 @@ def test_checklist_ticks_persist_after_reload(visit, site_pages):
 PHONE_SIZES = """() => {
   const px = (e) => parseFloat(getComputedStyle(e).fontSize);
   const body = px(document.querySelector('.md-content .md-typeset p, .md-content p'));
-  const math = [...document.querySelectorAll('.md-content mjx-container[display="true"]')].map(m => {
-    const svg = m.querySelector('svg');
+  const math = [...document.querySelectorAll('.md-content .notes-math')].map(m => {
     const overflowX = getComputedStyle(m).overflowX;
-    return {font: px(m), capped: svg ? getComputedStyle(svg).maxWidth : 'none', overflowX};
+    return {font: px(m.querySelector('math')), capped: 'none', overflowX};
   });
   const cells = [...document.querySelectorAll('.md-content table td')].map(px);
   const figures = [...document.querySelectorAll('.md-content img.notes-figure')].map(i =>
@@ -320,3 +322,62 @@ def test_pages_print_whole(visit, path, tmp_path):
     assert not missing, f"{path}: missing from the {len(reader.pages)}-page printout: {missing}"
     assert "Download this page as a Jupyter notebook" not in text and "executable revision notes" not in text
     assert 1 <= len(reader.pages) <= 30
+
+
+def print_to_pdf(v, path, tmp_path, name):
+    """Print `path` as a reader's Print does (beforeprint, print media, A4 as the page asks); the PDF's pages' text."""
+    pypdf = pytest.importorskip("pypdf")
+    v.open(path)
+    wait_for_math(v.page)
+    v.page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    v.page.emulate_media(media="print")
+    pdf = tmp_path / f"{name}.pdf"
+    v.page.pdf(path=pdf, format="A4", prefer_css_page_size=True, print_background=True)
+    return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_cheatsheet_prints_on_one_a4_page(visit, scheme, tmp_path):
+    """The cheat sheet prints on exactly one A4 page in either colour scheme, with every block of it, its math
+    as text (no raw TeX), and its print button works."""
+    v = visit(color_scheme=scheme)
+    pages = print_to_pdf(v, "cheatsheet/", tmp_path, scheme)
+    assert len(pages) == 1, f"the cheat sheet printed on {len(pages)} pages in the {scheme} scheme"
+    text = pages[0]
+    for heading in ["Formulas and shapes", "Forward propagation", "Backpropagation", "Gradient descent", "Checklist"]:
+        assert heading in text, heading
+    assert "Sequential([Input(shape=(400,))" in text and "Recite every formula" in text
+    assert "𝜎(𝑧) =" in text and "𝑑𝑍[3] = 𝐴[3] − 𝑌" in text.replace(" [", "[")  # MathML prints as text
+    assert not RAW_MATH.search(text) and "\\frac" not in text and "\\sigma" not in text
+    v.page.emulate_media(media="screen")
+    v.page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    v.page.get_by_role("button", name="Print / save as PDF").click()
+    assert v.page.evaluate("() => window.__printed") == 1
+    assert not v.errors, v.errors
+
+
+def test_print_page_has_every_lesson_in_order(visit, site_pages, tmp_path):
+    """print/ prints every lesson and revision page in nav order, each starting a new sheet, with no raw TeX and
+    no download links; its ids stay unique."""
+    v = visit()
+    pages = print_to_pdf(v, "print/", tmp_path, "print")
+    titles = [
+        "Data: MNIST zeros and ones",
+        "Architecture",
+        "Activation: the sigmoid",
+        "Loss",
+        "Forward propagation",
+        "Backpropagation",
+        "Gradient descent and the learning rate",
+        "Revision checklist",
+    ]
+    starts = [next((i for i, p in enumerate(pages) if p.startswith(t)), None) for t in titles]
+    assert None not in starts and starts == sorted(starts), dict(zip(titles, starts, strict=True))
+    text = " ".join(pages)
+    assert not RAW_MATH.search(text) and "\\frac" not in text
+    assert "Download this page as a Jupyter notebook" not in text and "In one minute" in text
+    assert len(pages) >= 30
+    ids = v.page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)), "duplicate ids on print/"
+    assert v.page.evaluate("() => document.querySelectorAll('.md-content img').length") >= 10
+    assert v.page.evaluate("() => [...document.querySelectorAll('.md-content img')].every(i => i.naturalWidth > 0)")

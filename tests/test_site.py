@@ -1,8 +1,10 @@
 """The built site: strict build, every page executed with real outputs, offline, light, downloadable, linked."""
 
+import html as html_module
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import nbformat
@@ -73,25 +75,37 @@ def test_no_request_to_third_party_hosts(built_site):
     assert not offenders, offenders[:10]
 
 
-def test_math_is_served_with_the_site(built_site):
-    """MathJax comes from the site's own assets on every page, and no page carries the CDN MathJax v2 loader."""
-    assert (built_site / "assets/javascripts/mathjax/tex-svg-full.js").stat().st_size > 1_000_000
-    for html in built_site.rglob("index.html"):
-        text = html.read_text()
-        assert "mathjax/tex-svg-full.js" in text and "MathJax.Hub" not in text, html
-        assert not re.search(r"https?://cdn", text), f"{html}: a CDN address"
+def test_math_is_rendered_at_build(built_site, site_pages):
+    """Math is MathML written at build: no page loads a math script, and the pages with math preload the
+    site's own cut of Noto Sans Math, which holds every character their formulas use."""
+    from fontTools.ttLib import TTFont
+
+    font = built_site / "assets/math/NotoSansMath.woff2"
+    cmap = TTFont(font).getBestCmap()
+    assert "MATH" in TTFont(font) and font.stat().st_size < 60_000  # cut from 270 KB, layout table kept
+    for path, has_math in site_pages.items():
+        text = (built_site / path / "index.html").read_text()
+        assert not re.search(r"mathjax|katex", text, re.I), f"{path}: loads a math script"
+        assert ("<math" in text) == has_math, path
+        assert ('rel="preload" href="' in text and "NotoSansMath.woff2" in text) == has_math, path
+        for math in re.findall(r"<math\b.*?</math>", text, re.S):
+            chars = html_module.unescape(re.sub(r"<[^>]+>", "", math))
+            missing = {c for c in chars if unicodedata.category(c)[0] not in "ZC" and ord(c) not in cmap}
+            assert not missing, f"{path}: the math font lacks {missing}"
 
 
 def test_page_weight_and_shared_notebook_css(built_site):
-    """Every page's HTML is at most 150 KB (figures are files); the notebook CSS is one shared file."""
-    sizes = {html.relative_to(built_site).as_posix(): html.stat().st_size for html in built_site.rglob("index.html")}
-    assert max(sizes.values()) <= 150_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
-    css = built_site / "assets/stylesheets/jupyter.css"
-    assert css.stat().st_size > 100_000
-    for stem in NOTEBOOK_PAGES:
-        html = page_html(built_site, stem)
-        assert "<style" not in html.split('<div class="jupyter-wrapper">', 1)[-1], f"{stem}: inline CSS left"
-        assert 'src="data:image/' not in html, f"{stem}: inline image left"
+    """Every page loads at most 400 KB of CSS and JavaScript and has at most 150 KB of HTML (uncompressed);
+    the notebook CSS is one shared file, cut to the rules the pages use."""
+    from page_weight import CSS_JS_LIMIT, HTML_LIMIT, weigh
+
+    pages = weigh(built_site)
+    assert len(pages) >= 18
+    over = {page: w for page, w in pages.items() if w["css_js"] > CSS_JS_LIMIT or w["html"] > HTML_LIMIT}
+    assert not over, over
+    css = (built_site / "assets/stylesheets/jupyter.css").read_text()
+    assert 5_000 < len(css) < 60_000  # nbconvert's is 590 KB
+    assert ".jupyter-wrapper .clipboard-copy-txt{display:none}" in css  # a rule the pages need survives
 
 
 def test_every_figure_is_a_file_with_alt_text(built_site):

@@ -3,7 +3,7 @@
 tests/test_site.py scans HTML and CSS for what a browser fetches; scripts can fetch too, from addresses
 written in their code. Each such address found in the built .js files must be listed here with the
 reason it is never requested, so that a new script (or a theme update) that would fetch is reviewed.
-Scanned: the scripts pages load, the search worker, and MathJax's on-demand components. Not scanned:
+Scanned: the scripts pages load and the search worker (math is MathML written at build: no math script). Not scanned:
 the theme's lunr language packs (lunr/), which the search worker loads only for a non-English site.
 """
 
@@ -19,12 +19,6 @@ URL = re.compile(r"""https?://[^\s"'`)<>\\]+""")
 # address prefix -> why no reader's browser requests it from this site
 INERT = {
     "http://www.w3.org/": "XML namespace names, never fetched",
-    "http://www.apache.org/licenses/": "licence text in a comment",
-    "https://www.mathjax.org": "homepage in a comment",
-    "https://github.com/mhchem/": "homepage in a comment",
-    "https://cdn.jsdelivr.net/npm/speech-rule-engine@": "speech maps: mathjax-config.js points sre.json at the site",
-    "https://cdn.jsdelivr.net/npm/sre-mathmaps-ie@": "speech maps for Internet Explorer only",
-    "https://cdn.jsdelivr.net/npm/wicked-good-xpath@": "XPath polyfill, loaded only without document.evaluate (IE)",
     "https://unpkg.com/mermaid@": "material loads Mermaid only for pages with a .mermaid diagram (checked below)",
     "https://unpkg.com/resize-observer-polyfill": "loaded only by browsers without ResizeObserver (pre-2020)",
     "https://api.github.com/": "material's repository facts, only with repo_url set (checked below)",
@@ -37,13 +31,12 @@ INERT = {
 
 
 def scripts(site):
-    """The .js files a reader's browser can run: loaded by a page, the search worker, MathJax components."""
+    """The .js files a reader's browser can run: loaded by a page, and the search worker."""
     loaded = set()
     for html in site.rglob("*.html"):
         for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html.read_text()):
             loaded.add((html.parent / src.split("?")[0]).resolve())
     loaded |= {p.resolve() for p in (site / "assets/javascripts/workers").glob("*.js")}
-    loaded |= {p.resolve() for p in (site / "assets/javascripts/mathjax").rglob("*.js")}
     return sorted(p for p in loaded if p.is_file())
 
 
@@ -51,7 +44,7 @@ def test_every_third_party_address_in_scripts_is_inert(built_site):
     """Each http(s) address in the scripts the site runs matches a listed, never-fetched prefix."""
     unknown = set()
     found = scripts(built_site)
-    assert any("bundle" in p.name for p in found) and any(p.name == "tex-svg-full.js" for p in found)
+    assert any("bundle" in p.name for p in found)
     for script in found:
         for url in URL.findall(script.read_text(errors="replace")):
             if not url.startswith(tuple(INERT)):
@@ -60,14 +53,8 @@ def test_every_third_party_address_in_scripts_is_inert(built_site):
 
 
 def test_conditions_that_keep_those_addresses_inert(built_site):
-    """No Mermaid diagram, no repo_url, English-only search, and MathJax's speech maps served locally."""
+    """No Mermaid diagram, no repo_url, English-only search."""
     for html in built_site.rglob("*.html"):
         assert 'class="mermaid"' not in html.read_text(), html
     assert "md-source" not in (built_site / "index.html").read_text()  # material's repo_url widget
     assert json.loads((built_site / "search/search_index.json").read_text())["config"]["lang"] == ["en"]
-    config = (built_site / "assets/javascripts/mathjax-config.js").read_text()
-    assert 'sre: { json: new URL("mathjax/sre/mathmaps"' in config
-    maps = built_site / "assets/javascripts/mathjax/sre/mathmaps"
-    assert (maps / "en.json").is_file() and (maps / "base.json").is_file()
-    for component in ("a11y/sre.js", "a11y/semantic-enrich.js", "a11y/explorer.js", "input/mml.js"):
-        assert (built_site / "assets/javascripts/mathjax" / component).is_file(), component

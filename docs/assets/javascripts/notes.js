@@ -1,10 +1,9 @@
 // Regions that scroll sideways (code, wide tables, program output, display math) must be reachable by
 // keyboard (WCAG 2.1.1, axe scrollable-region-focusable): give each one that overflows a tab stop and a name.
-// MathJax calls this again once it has typeset a page (see mathjax-config.js).
 window.notesMarkScrollable = () => {
   const selector = ".md-content pre, .md-content .md-typeset__scrollwrap, .md-content .md-typeset__table, " +
     ".md-content table, .md-content .jp-OutputArea-output, .md-content .notes-figure-box, " +
-    '.md-content mjx-container[display="true"]';
+    '.md-content .notes-math';
   for (const element of document.querySelectorAll(selector)) {
     if (element.scrollWidth > element.clientWidth + 1 && !element.hasAttribute("tabindex")) {
       element.setAttribute("tabindex", "0");
@@ -50,9 +49,18 @@ function setUpChecklist() {
   update();
 }
 
+// "Print / save as PDF" buttons (cheat sheet, print/): the browser's print dialog, which also saves PDFs.
+function setUpPrintButtons() {
+  for (const button of document.querySelectorAll(".notes-print-button:not([data-ready])")) {
+    button.dataset.ready = "";
+    button.addEventListener("click", () => window.print());
+  }
+}
+
 document$.subscribe(() => {
   window.notesMarkScrollable();
   setUpChecklist();
+  setUpPrintButtons();
 });
 
 // Printing shows every self-check answer: open each closed <details> for the print, then close it again

@@ -1,0 +1,70 @@
+"""cheatsheet/: one printed A4 page of the essentials, cut from the rendered pages it summarises.
+
+docs/cheatsheet.md lays the sheet out and marks where each piece goes with
+`<!-- cheatsheet: PAGE PIECE -->`. Once every page has been rendered, this hook replaces each marker
+with that piece of PAGE's rendered content, so the sheet can never disagree with the pages:
+- `box`: the page's "In one minute" box;
+- `table`: its first table;
+- `tasks`: its first task list (the checklist);
+- `math:ID`: the first display formula after the element with id ID.
+Ids inside a piece are dropped (they belong to the page they came from); links keep working because
+cheatsheet/ sits at the same depth as every page.
+"""
+
+import re
+
+from mkdocs.exceptions import PluginError
+
+MARKER = re.compile(r"<!-- cheatsheet: (\S+) (\S+) -->")
+_STARTS = {
+    "box": (r'<div class="admonition abstract in-one-minute"', "div"),
+    "table": (r"<table\b", "table"),
+    "tasks": (r'<ul class="task-list"', "ul"),
+    "math": (r'<div class="notes-math"', "div"),
+}
+
+
+def element(html: str, start: int, tag: str) -> str:
+    """The element whose start tag begins at `start`, through its matching end tag (nesting counted)."""
+    depth = 0
+    for match in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return html[start : match.end()]
+    raise ValueError(f"unclosed <{tag}> at {start}")
+
+
+def piece(html: str, kind: str) -> str:
+    """The piece `kind` (box, table, tasks or math:ID) of a page's rendered `html`, without ids."""
+    name, _, anchor = kind.partition(":")
+    if name not in _STARTS or (name == "math") != bool(anchor):
+        raise ValueError(f"unknown piece {kind!r}: expected box, table, tasks or math:ID")
+    pattern, tag = _STARTS[name]
+    after = 0
+    if anchor:
+        found = re.search(rf'\bid="{re.escape(anchor)}"', html)
+        if not found:
+            raise ValueError(f"no element with id {anchor!r}")
+        after = found.end()
+    start = re.compile(pattern).search(html, after)
+    if not start:
+        raise ValueError(f"no {name} found" + (f" after #{anchor}" if anchor else ""))
+    return re.sub(r'\s\bid="[^"]*"', "", element(html, start.start(), tag))
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri != "cheatsheet.md":
+        return context
+    pages = {p.file.src_uri: p for p in nav.pages}
+
+    def replace(match: re.Match) -> str:
+        source, kind = match.groups()
+        if source not in pages:
+            raise PluginError(f"cheatsheet.md: {source} is not a page in the nav")
+        try:
+            return piece(pages[source].content or "", kind)
+        except ValueError as error:
+            raise PluginError(f"cheatsheet.md: {source} {kind}: {error}") from None
+
+    page.content = MARKER.sub(replace, page.content)
+    return context

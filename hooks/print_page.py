@@ -1,0 +1,53 @@
+"""print/: every lesson and revision page in nav order on one page, for printing the whole notes.
+
+docs/print.md holds the page's introduction and a `<!-- print: pages -->` marker. Once every page has
+been rendered (math typeset, links resolved), this hook replaces the marker with the rendered content
+of the nav's "Lessons" and "Revise" pages, each in its own section that starts a new printed page.
+Ids are prefixed with the page's slug so that they stay unique, and in-page links follow them; links
+to other pages keep working because print/ sits at the same depth as every lesson. The notebook
+download links are dropped (a printout cannot download). Figures stay inline here and
+hooks/notebooks.py moves them into files beside the page, as for every page.
+"""
+
+import re
+
+from mkdocs.exceptions import PluginError
+
+MARKER = "<!-- print: pages -->"
+SECTIONS = ("Lessons", "Revise")
+_ID = re.compile(r'\bid="([^"]+)"')
+_HREF_HASH = re.compile(r'\bhref="#([^"]+)"')
+_DOWNLOAD = re.compile(r'<p class="notes-download">.*?</p>', re.S)
+
+
+def printed_pages(nav) -> list:
+    """The pages of the nav sections SECTIONS, in nav order."""
+    pages = []
+    for item in nav.items:
+        if item.is_section and item.title in SECTIONS:
+            stack = list(reversed(item.children))
+            while stack:
+                child = stack.pop()
+                if child.is_page:
+                    pages.append(child)
+                elif child.is_section:
+                    stack.extend(reversed(child.children))
+    return [p for p in pages if p.file.src_uri not in ("print.md", "cheatsheet.md")]
+
+
+def section(page) -> str:
+    """One page's rendered content, with its ids namespaced by its slug."""
+    slug = page.url.strip("/").replace("/", "-") or "home"
+    html = _DOWNLOAD.sub("", page.content or "")
+    html = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', html)
+    html = _HREF_HASH.sub(lambda m: f'href="#{slug}--{m.group(1)}"', html)
+    return f'<section class="print-page" id="{slug}">{html}</section>'
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri == "print.md":
+        pages = printed_pages(nav)
+        if not pages or MARKER not in page.content:
+            raise PluginError(f"print.md needs the {MARKER} marker and a nav with sections {SECTIONS}")
+        page.content = page.content.replace(MARKER, "\n".join(section(p) for p in pages))
+    return context

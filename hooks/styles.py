@@ -1,0 +1,134 @@
+"""The notebook CSS cut to the rules the built pages use.
+
+nbconvert ships JupyterLab's whole stylesheet (about 590 KB) for any notebook; hooks/notebooks.py writes
+it once to assets/stylesheets/jupyter.css. After the build, this hook keeps only:
+- the rules with at least one selector whose classes and ids all occur in some built page;
+- the custom properties (`--jp-…`) those rules read, directly or through other custom properties.
+
+At-rules other than @media and @supports (fonts, keyframes) are kept whole. The pages have no script
+that adds notebook classes later, so a class absent from every page's HTML can never match.
+"""
+
+import re
+from pathlib import Path
+
+import tinycss2
+
+CSS_PATH = "assets/stylesheets/jupyter.css"  # as written by hooks/notebooks.py
+_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
+_ID_ATTR = re.compile(r'\bid="([^"]*)"')
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_GROUPS = ("media", "supports")
+
+_used = {"classes": set(), "ids": set()}
+
+
+def _selectors(prelude: list) -> list[str]:
+    """A rule's selector list split at its top-level commas (not those inside :is(…) or :not(…))."""
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    return [tinycss2.serialize(s).strip() for s in [*selectors, current]]
+
+
+def _rules(css: str) -> list:
+    return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+
+
+def _declarations(rule) -> list:
+    return [
+        d
+        for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+        if d.type == "declaration"
+    ]
+
+
+def _needed_properties(rules: list) -> set[str]:
+    """Custom properties read by the ordinary declarations of `rules`, followed through other properties."""
+    values, read = {}, set()
+    stack = list(rules)
+    while stack:
+        rule = stack.pop()
+        if rule.type == "at-rule" and rule.lower_at_keyword in _GROUPS and rule.content is not None:
+            stack.extend(_rules(tinycss2.serialize(rule.content)))
+        elif rule.type == "qualified-rule":
+            for declaration in _declarations(rule):
+                value = tinycss2.serialize(declaration.value)
+                if declaration.name.startswith("--"):
+                    values.setdefault(declaration.name, []).append(value)
+                else:
+                    read.update(_VAR.findall(value))
+    needed, todo = set(), list(read)
+    while todo:
+        name = todo.pop()
+        if name not in needed:
+            needed.add(name)
+            todo.extend(v for value in values.get(name, []) for v in _VAR.findall(value))
+    return needed
+
+
+def prune(css: str, classes: set[str], ids: set[str]) -> str:
+    """`css` without the selectors that need a class or id outside `classes`/`ids`, nor unread custom properties."""
+
+    def matchable(selector: str) -> bool:
+        return set(_CLASS.findall(selector)) <= classes and set(_ID.findall(selector)) <= ids
+
+    def by_selector(rules: list) -> list:
+        kept = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                selectors = [s for s in _selectors(rule.prelude) if matchable(s)]
+                if selectors:
+                    kept.append((",".join(selectors), rule))
+            elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPS and rule.content is not None:
+                inner = by_selector(_rules(tinycss2.serialize(rule.content)))
+                if inner:
+                    kept.append((rule, inner))
+            elif rule.type == "at-rule":
+                kept.append((None, rule))
+        return kept
+
+    def flatten(kept: list) -> list:
+        return [r for item in kept for r in ([item[1]] if not isinstance(item[1], list) else flatten(item[1]))]
+
+    kept = by_selector(_rules(css))
+    needed = _needed_properties(flatten(kept))
+
+    def write(kept: list) -> str:
+        out = []
+        for head, body in kept:
+            if head is None:
+                out.append(tinycss2.serialize([body]))
+            elif isinstance(body, list):
+                out.append(f"@{head.at_keyword}{tinycss2.serialize(head.prelude)}{{{write(body)}}}")
+            else:
+                declarations = [d for d in _declarations(body) if not d.name.startswith("--") or d.name in needed]
+                if declarations:
+                    out.append(f"{head}{{{';'.join(d.serialize() for d in declarations)}}}")
+        return "\n".join(out)
+
+    return write(kept) + "\n"
+
+
+def on_pre_build(config):
+    _used["classes"], _used["ids"] = set(), set()
+
+
+def on_post_page(output, page, config):
+    """Note every class and id the page uses (every page loads the notebook CSS: extra_css is site-wide)."""
+    for value in _CLASS_ATTR.findall(output):
+        _used["classes"].update(value.split())
+    _used["ids"].update(_ID_ATTR.findall(output))
+    return output
+
+
+def on_post_build(config):
+    path = Path(config["site_dir"]) / CSS_PATH
+    if path.is_file():
+        path.write_text(prune(path.read_text(encoding="utf-8"), _used["classes"], _used["ids"]), encoding="utf-8")

@@ -1,0 +1,195 @@
+"""Math rendered when the site is built: readers load no math typesetting script.
+
+Every formula is converted once, at build, by Temml (TeX to MathML; its JavaScript runs in-process in
+V8 through the `mini-racer` wheel, so building needs no Node). Browsers draw MathML natively and screen
+readers read it; it is text, so it is crisp and searchable in print, takes the text colour in both
+schemes, and needs nothing redone after instant navigation. The font is Noto Sans Math (it has the
+OpenType MATH table that MathML layout needs, and matches the theme's sans-serif text), cut at build to
+the glyphs the site's formulas use and preloaded on pages with math, so formulas are drawn once, in
+their own font (no layout shift).
+
+Measured on the lesson pages before choosing (see the closing note of issue 9): KaTeX's HTML + MathML
+made backprop/ 209 KB of HTML (the target is 150 KB); Temml's MathML makes it 91 KB.
+
+Where the math is:
+- Markdown pages: pymdownx.arithmatex (generic mode) wraps it as `<span class="arithmatex">\\(…\\)</span>`
+  and `<div class="arithmatex">\\[…\\]</div>`.
+- Notebook pages: nbconvert leaves it as `$…$` and `$$…$$` (HTML-escaped) in the text cells' HTML.
+
+Text inside `pre`, `code`, `script`, `style`, `textarea`, inline SVG and existing MathML is never
+touched, as MathJax never typeset it. A formula Temml cannot parse fails the build, naming the page and
+the formula.
+
+Vendored by `scripts/vendor_math.py`: `hooks/vendor/` (build only: temml.min.js and the whole font) and
+`docs/assets/math/temml.css` (served).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+VENDOR = ROOT / "hooks" / "vendor"
+TEMML_JS = VENDOR / "temml.min.js"
+TEMML_VERSION = "0.13.5"
+FONT = VENDOR / "NotoSansMath-Regular.woff2"
+FONT_PATH = "assets/math/NotoSansMath.woff2"  # beside assets/math/temml.css, whose @font-face loads it
+_MATH_TEXT = re.compile(r"<math\b.*?</math>", re.S)
+_chars: set[str] = set()
+# Browsers draw a one-letter <mi>x</mi> in italic by mapping it to U+1D465 (MathML's math-auto
+# text-transform), so the cut font keeps the italic Latin and Greek letters too.
+MATH_ITALIC = {chr(c) for c in [*range(0x1D434, 0x1D468), 0x210E, *range(0x1D6E2, 0x1D71C)]}
+
+# Elements whose text is never math: code, scripts, existing math, inline SVG figures.
+_SKIP = {"pre", "code", "script", "style", "textarea", "svg", "math", "kbd"}
+_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>", re.S)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+# arithmatex's wrappers on Markdown pages.
+_ARITHMATEX = re.compile(
+    r'<(span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</\1>', re.S
+)
+# TeX delimiters in notebook text: $$…$$ (may span lines), \[…\], \(…\), and $…$ on one line, where
+# \$ is a literal dollar (MathJax's processEscapes, as the pages were written for).
+_DELIMITED = re.compile(
+    r"\$\$(?P<d1>.+?)\$\$|\\\[(?P<d2>.+?)\\\]|\\\((?P<i1>.+?)\\\)|(?<![\\$])\$(?P<i2>[^$\n]+?)(?<!\\)\$(?!\$)",
+    re.S,
+)
+
+
+class _Temml:
+    """One V8 context with Temml loaded, reused for every formula of every build of this process."""
+
+    def __init__(self):
+        try:
+            from py_mini_racer import MiniRacer
+        except ImportError as error:  # the docs extra installs it
+            raise PluginError("hooks/typeset.py needs the mini-racer package: pip install -e '.[docs]'") from error
+        if not TEMML_JS.is_file():
+            raise PluginError(f"{TEMML_JS} is missing: run scripts/vendor_math.py")
+        self.context = MiniRacer()
+        self.context.eval(TEMML_JS.read_text(encoding="utf-8"))
+        version = self.context.eval("temml.version")
+        if version != TEMML_VERSION:  # the served temml.css must match the JS that wrote the MathML
+            raise PluginError(f"{TEMML_JS} is Temml {version}, expected {TEMML_VERSION}")
+
+    def render(self, tex: str, display: bool) -> str:
+        # annotate=False: no TeX source inside the MathML (never shown, and it would print as raw TeX
+        # in some PDF readers' text layer).
+        options = {"displayMode": display, "throwOnError": True, "annotate": False}
+        return self.context.call("temml.renderToString", tex, options)
+
+
+@lru_cache(maxsize=1)
+def _temml() -> _Temml:
+    return _Temml()
+
+
+@lru_cache(maxsize=4096)  # serve rebuilds re-render the same formulas: typeset each once per process
+def render(tex: str, display: bool) -> str:
+    """The MathML for `tex` (plain TeX, not HTML-escaped); raises ValueError if it does not parse."""
+    try:
+        rendered = _temml().render(tex, display)
+    except Exception as error:  # mini-racer's JSEvalException carries Temml's ParseError message
+        message = str(error).splitlines()[0].removeprefix("<anonymous>:1: ")
+        delimiter = "$$" if display else "$"
+        raise ValueError(f"cannot typeset {delimiter}{tex}{delimiter}: {message}") from None
+    if display:
+        # A wide display scrolls inside its own box on a phone rather than shrinking or running off the page.
+        return f'<div class="notes-math">{rendered}</div>'
+    return rendered
+
+
+def _render_text(text: str) -> str:
+    """Typeset the TeX-delimited formulas in one HTML text segment (entities escaped)."""
+
+    def replace(match: re.Match) -> str:
+        display = match.group("d1") or match.group("d2")
+        tex = display if display is not None else (match.group("i1") or match.group("i2"))
+        return render(html.unescape(tex).strip(), display is not None)
+
+    return _DELIMITED.sub(replace, text)
+
+
+def render_delimited(page_html: str) -> str:
+    """Typeset `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` in the text of `page_html`, outside code and SVG."""
+    out, position, skip_depth, skipping = [], 0, 0, None
+    for match in _TOKEN.finditer(page_html):
+        text = page_html[position : match.start()]
+        out.append(text if skipping else _render_text(text))
+        out.append(match.group(0))
+        position = match.end()
+        closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
+        if not name or name in _VOID or self_closing:
+            continue
+        if skipping is None and not closing and name in _SKIP:
+            skipping, skip_depth = name, 1
+        elif skipping == name:
+            skip_depth += -1 if closing else 1
+            if skip_depth == 0:
+                skipping = None
+    rest = page_html[position:]
+    out.append(rest if skipping else _render_text(rest))
+    return "".join(out)
+
+
+def render_arithmatex(page_html: str) -> str:
+    """Typeset the formulas pymdownx.arithmatex wrapped on a Markdown page."""
+
+    def replace(match: re.Match) -> str:
+        display = match.group("display")
+        tex = display if display is not None else match.group("inline")
+        return render(html.unescape(tex).strip(), display is not None)
+
+    return _ARITHMATEX.sub(replace, page_html)
+
+
+def on_pre_build(config):
+    _chars.clear()
+
+
+def on_page_content(html_text, page, config, files):
+    try:
+        if page.file.src_uri.endswith(".py"):
+            html_text = render_delimited(html_text)
+        else:
+            html_text = render_arithmatex(html_text)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    for math in _MATH_TEXT.findall(html_text):
+        _chars.update(html.unescape(re.sub(r"<[^>]+>", "", math)))
+    return html_text
+
+
+def on_post_page(output, page, config):
+    """Preload the math font on pages that have math, so formulas are drawn once, in their own font."""
+    if "<math" not in output:
+        return output
+    base = "../" * page.file.dest_uri.count("/")  # from the page's folder back to the site root
+    link = f'<link rel="preload" href="{base}{FONT_PATH}" as="font" type="font/woff2" crossorigin>'
+    return output.replace("</head>", link + "</head>", 1)
+
+
+def subset_font(chars: set[str], target: Path) -> None:
+    """Write Noto Sans Math cut to `chars` (and the size variants and parts MathML stretches them with)."""
+    from fontTools import subset  # matplotlib's dependency; woff2 needs brotli (docs extra)
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # ssty (script-size glyphs), ss01 (\\mathcal) and the rest
+    options.notdef_outline = True
+    font = subset.load_font(str(FONT), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(chars | MATH_ITALIC)))
+    subsetter.subset(font)  # keeps the MATH table, with the variants of the glyphs kept
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subset.save_font(font, str(target), options)
+
+
+def on_post_build(config):
+    subset_font(_chars, Path(config["site_dir"]) / FONT_PATH)

@@ -1,0 +1,45 @@
+"""hooks/cheatsheet.py and hooks/print_page.py: pieces cut from rendered pages, and pages gathered for print."""
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
+import cheatsheet  # noqa: E402
+import print_page  # noqa: E402
+
+PAGE = (
+    '<h1 id="t">T</h1><div class="admonition abstract in-one-minute"><p>a</p><div>nested</div><p>b</p></div>'
+    '<p>after</p><table><tr><td id="c">1</td></tr></table><h2 id="unrolled">U</h2>'
+    '<div class="notes-math"><math display="block"><mi>x</mi></math></div><ul class="task-list"><li>do</li></ul>'
+)
+
+
+def test_pieces_are_whole_elements_without_ids():
+    box = cheatsheet.piece(PAGE, "box")
+    assert box.startswith('<div class="admonition') and box.endswith("<p>b</p></div>") and "after" not in box
+    assert cheatsheet.piece(PAGE, "table") == "<table><tr><td>1</td></tr></table>"
+    assert cheatsheet.piece(PAGE, "math:unrolled").startswith('<div class="notes-math"><math')
+    assert cheatsheet.piece(PAGE, "tasks") == '<ul class="task-list"><li>do</li></ul>'
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [("figure", "unknown piece"), ("math", "unknown piece"), ("math:nowhere", "no element with id"), ("box", "no box")],
+)
+def test_bad_pieces_say_what_was_expected(kind, message):
+    html = PAGE if kind != "box" else "<p>no box here</p>"
+    with pytest.raises(ValueError, match=message):
+        cheatsheet.piece(html, kind)
+
+
+def test_print_sections_namespace_ids_and_drop_download_links():
+    page = SimpleNamespace(
+        url="backprop/",
+        content='<p class="notes-download"><a href="x.ipynb">Download</a></p><h2 id="a">A</h2><a href="#a">A</a>',
+    )
+    html = print_page.section(page)
+    assert html.startswith('<section class="print-page" id="backprop">')
+    assert 'id="backprop--a"' in html and 'href="#backprop--a"' in html and "Download" not in html

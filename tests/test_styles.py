@@ -1,0 +1,46 @@
+"""hooks/styles.py: the notebook CSS keeps exactly the rules and custom properties the pages can use."""
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
+import styles  # noqa: E402
+
+CSS = """
+:root { --used: red; --via: var(--used); --unused: blue; }
+.a .b { color: var(--via); }
+.a .missing, .a { margin: 0; }
+.gone { color: var(--unused); }
+:is(.a:hover, .b.c) .d { display: none; }
+#here p { padding: 1px; }
+#away p { padding: 2px; }
+@media print { .a { color: black; } .gone { color: white; } }
+@media screen { .gone { color: green; } }
+@keyframes spin { to { transform: rotate(1turn); } }
+p { line-height: 1.5; }
+"""
+
+
+def prune(classes, ids=frozenset()):
+    return re.sub(r":\s+", ":", styles.prune(CSS, classes=set(classes), ids=set(ids)))
+
+
+def test_prune_keeps_rules_whose_classes_and_ids_occur():
+    out = prune({"a", "b"}, {"here"})
+    assert ".a .b{color:var(--via)}" in out
+    assert ".a{margin:0}" in out and ".missing" not in out
+    assert ".gone" not in out and "#away" not in out and "#here p{padding:1px}" in out
+    assert "@media print {.a{color:black}}" in out
+    assert "@media screen" not in out  # nothing left inside it
+    assert "@keyframes spin" in out and "p{line-height:1.5}" in out
+
+
+def test_prune_splits_selectors_only_at_top_level_commas():
+    assert ".d" not in prune({"a", "b"})  # :is(.a:hover, .b.c) .d needs .c and .d
+    assert ":is(.a:hover, .b.c) .d{display:none}" in prune({"a", "b", "c", "d"})
+
+
+def test_prune_keeps_only_custom_properties_that_are_read():
+    out = prune({"a", "b"})
+    assert "--used:red" in out and "--via:var(--used)" in out and "--unused" not in out
