@@ -12,6 +12,7 @@ import threading
 import urllib.error
 import urllib.request
 import zipfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import nbformat
@@ -108,6 +109,9 @@ def click_nav(v, section, path):
     link.click()
 
 
+@pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="browser tests need Debian's Chromium: apt-get install chromium"
+)
 def test_site_works_under_a_sub_path(browser, subpath_site):
     """Under /neural-notes/: nav links navigate in place (instant navigation), search finds and opens a page,
     figures render, the page's notebook and the snippets wheel download from their links (and the notebook's
