@@ -11,10 +11,11 @@ STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.s
 
 setup: $(STAMP) node_modules/.installed
 
-# axe-core for the accessibility audit in the browser tests (skipped, with a message, without npm).
+# axe-core for the accessibility audit in the browser tests, vnu-jar (Nu HTML checker) for the HTML validity
+# test (skipped, with a message, without npm).
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
-	else echo "npm not found: the axe-core audit in tests/test_browser.py will be skipped"; fi
+	else echo "npm not found: the axe-core audit and the HTML validity test will be skipped"; fi
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'Python 3.11+ is needed (set PYTHON=python3.11)')"
