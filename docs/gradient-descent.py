@@ -150,8 +150,8 @@ show.table(
 # - **Too small** ($\alpha \le 0.1$): the loss curve is almost flat; after 60 epochs it has barely
 #   left its starting value, and accuracy may still be at one half.
 # - **Slow** ($\alpha = 0.3$): the loss falls, but is still far from 0 after 60 epochs.
-# - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%; the larger
-#   $\alpha$, the faster, with a bump in the first epochs at the top of the range.
+# - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. From
+#   $\alpha = 3$ up, the loss first bumps above its starting value for a few epochs, then falls faster.
 # - **Too large** ($\alpha \ge 30$): the loss jumps up after the first step and stays high;
 #   accuracy stays at one half (the network answers the same for every digit).
 #

@@ -50,8 +50,11 @@ def read_digit_net(payload: dict) -> dict[str, np.ndarray]:
         raise ValueError(f"payload must be a dict from digit_net, with dtype float32 and keys {KEYS}")
     params = {}
     for key in KEYS:
-        raw = base64.b64decode(payload[key]["data"])
-        params[key] = np.frombuffer(raw, dtype="<f4").astype(np.float64).reshape(payload[key]["shape"])
+        values = np.frombuffer(base64.b64decode(payload[key]["data"]), dtype="<f4").astype(np.float64)
+        shape = tuple(payload[key]["shape"])
+        if values.size != np.prod(shape):
+            raise ValueError(f"{key} holds {values.size} numbers; its shape {shape} needs {np.prod(shape)}")
+        params[key] = values.reshape(shape)
     check_params(params)
     return params
 
