@@ -142,7 +142,7 @@ show.table(
 # <label for="lr-slider">Learning rate α</label>
 # <input type="range" id="lr-slider" min="0" max="8" step="1" value="4" disabled>
 # <output id="lr-readout" for="lr-slider" aria-live="polite">Loading the curves (learning-rates.json)…</output>
-# <svg id="lr-figure" viewBox="0 0 640 250" role="img" aria-label="Loss and accuracy per epoch for the chosen learning rate"></svg>
+# <div id="lr-figure" role="img" aria-label="Loss and accuracy per epoch for the chosen learning rate"></div>
 # </div>
 #
 # What each regime looks like:

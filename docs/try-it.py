@@ -24,12 +24,14 @@
 # <figure class="digit-pad"><canvas id="digit-canvas" width="280" height="280" role="img" aria-label="Drawing pad: draw a 0 or a 1 with a mouse, a finger or a pen"></canvas>
 # <div class="digit-buttons"><button id="digit-clear" type="button" class="md-button">Clear</button><button id="digit-sample" type="button" class="md-button">Show me a test digit</button></div></figure>
 # <figure><canvas id="digit-input" width="20" height="20" role="img" aria-label="The 20 by 20 input the network sees"></canvas><figcaption>What the network sees: 20×20 inputs, 0 (white) to 1 (black).</figcaption></figure>
-# <figure><canvas id="digit-weights" width="20" height="20" role="img" aria-label="Incoming weights of the chosen unit of layer 1"></canvas><figcaption id="digit-weights-caption">Choose a unit of layer 1 to see its weights.</figcaption></figure>
 # </div>
 # <p id="digit-prediction" aria-live="polite" data-label="" data-p="">Draw a 0 or a 1.</p>
 # <div class="digit-network">
 # <p class="digit-layer-title" id="digit-a1-title">Layer 1: 25 units, a<sup>[1]</sup> (choose one to see its weights)</p>
+# <div class="digit-row">
 # <div class="digit-units" id="digit-a1" role="group" aria-labelledby="digit-a1-title"></div>
+# <figure><canvas id="digit-weights" width="20" height="20" role="img" aria-label="Incoming weights of the chosen unit of layer 1"></canvas><figcaption id="digit-weights-caption">Choose a unit of layer 1 to see its weights.</figcaption></figure>
+# </div>
 # <p class="digit-layer-title" id="digit-a2-title">Layer 2: 15 units, a<sup>[2]</sup></p>
 # <div class="digit-units" id="digit-a2" role="list" aria-labelledby="digit-a2-title"></div>
 # <p class="digit-layer-title">Output: <span id="digit-output">P(y = 1) = –</span></p>

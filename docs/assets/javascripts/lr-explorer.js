@@ -1,8 +1,9 @@
 // The learning-rate explorer (docs/gradient-descent.py): one real run per slider position, computed at build
 // (snippets/export.py writes learning-rates.json beside the page). Nothing runs on pages without #lr-explorer.
 (() => {
-  const W = 640, H = 250, PAD = { left: 52, right: 12, top: 24, bottom: 34 }, GAP = 40;
-  const PANEL = (W - PAD.left - PAD.right - GAP) / 2;
+  // Two panels, each its own SVG (side by side when wide, stacked on a phone, so that text keeps its size).
+  const W = 320, H = 240, PAD = { left: 46, right: 14, top: 24, bottom: 34 };
+  const PANEL = W - PAD.left - PAD.right;
   const SVG = "http://www.w3.org/2000/svg";
   const fmt = (lr) => String(lr);
 
@@ -14,7 +15,9 @@
   }
 
   // One panel: x = epoch, y by `scale` (log10 for the loss, linear for accuracy); the runs not chosen in grey.
-  function panel(svg, x0, title, runs, chosen, key, y) {
+  function panel(svg, title, runs, chosen, key, y) {
+    const x0 = PAD.left;
+    svg.replaceChildren();
     const g = element("g", { class: "lr-panel" });
     const epochs = runs[0][key].length;
     const px = (e) => x0 + (e / (epochs - 1)) * PANEL;
@@ -37,7 +40,9 @@
   function setUp(root) {
     const slider = root.querySelector("#lr-slider");
     const readout = root.querySelector("#lr-readout");
-    const svg = root.querySelector("#lr-figure");
+    const figure = root.querySelector("#lr-figure");
+    const svgs = [0, 1].map(() => element("svg", { viewBox: `0 0 ${W} ${H}`, "aria-hidden": "true" }));
+    figure.append(...svgs);
     fetch(new URL(root.dataset.src, location.href))
       .then((response) => { if (!response.ok) throw new Error(`HTTP ${response.status}`); return response.json(); })
       .then(({ runs }) => {
@@ -54,10 +59,9 @@
           slider.setAttribute("aria-valuetext", `α = ${fmt(run.lr)}`);
           readout.textContent = text;
           root.dataset.lr = run.lr;
-          svg.replaceChildren();
-          panel(svg, PAD.left, "loss (log scale)", runs, run, "loss", lossAxis);
-          panel(svg, PAD.left + PANEL + GAP, "accuracy", runs, run, "accuracy", accuracyAxis);
-          svg.setAttribute("aria-label", `Loss and accuracy per epoch over ${run.loss.length} epochs; ${text}. ` +
+          panel(svgs[0], "loss (log scale)", runs, run, "loss", lossAxis);
+          panel(svgs[1], "accuracy", runs, run, "accuracy", accuracyAxis);
+          figure.setAttribute("aria-label", `Loss and accuracy per epoch over ${run.loss.length} epochs; ${text}. ` +
             "The other learning rates are drawn in grey.");
         };
         slider.addEventListener("input", draw);
