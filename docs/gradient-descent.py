@@ -132,6 +132,44 @@ show.table(
 # above 0.99), where $\sigma' \approx 0$: almost no gradient
 # reaches the hidden layers, and only the output unit keeps moving, too far each time.
 #
+# ## Explore: nine learning rates
+#
+# The same experiment (same 1,000 digits, same start, 60 epochs of full-batch gradient descent) for
+# nine values of $\alpha$, about three times apart. Move the slider (or focus it and use the arrow
+# keys): the chosen run is drawn in colour, the others in grey.
+#
+# <div class="lr-explorer" id="lr-explorer" data-src="learning-rates.json">
+# <label for="lr-slider">Learning rate α</label>
+# <input type="range" id="lr-slider" min="0" max="8" step="1" value="4" disabled>
+# <output id="lr-readout" for="lr-slider" aria-live="polite">Loading the curves (learning-rates.json)…</output>
+# <div id="lr-figure" role="img" aria-label="Loss and accuracy per epoch for the chosen learning rate"></div>
+# </div>
+#
+# What each regime looks like:
+#
+# - **Too small** ($\alpha \le 0.1$): the loss curve is almost flat; after 60 epochs it has barely
+#   left its starting value, and accuracy may still be at one half.
+# - **Slow** ($\alpha = 0.3$): the loss falls, but is still far from 0 after 60 epochs.
+# - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. From
+#   $\alpha = 3$ up, the loss first bumps above its starting value for a few epochs, then falls faster.
+# - **Too large** ($\alpha \ge 30$): the loss jumps up after the first step and stays high;
+#   accuracy stays at one half (the network answers the same for every digit).
+#
+# The same runs, without the slider:
+
+# %%
+from snippets import export
+
+sweep = results.learning_rates(export.LEARNING_RATES, **export.LEARNING_RATE_RUNS)
+
+# %% tags=["hide-input"]
+show.table(
+    ["α", "loss, epoch 1", "loss, epoch 60", "accuracy, epoch 60"],
+    [[lr, f"{t['loss'][0]:.3f}", f"{t['loss'][-1]:.3f}", f"{t['accuracy'][-1]:.1%}"] for lr, t in sweep.items()],
+    align=["right"] * 4,
+)
+
+# %% [markdown]
 # ## Summary
 #
 # - $\theta := \theta - \alpha\, d\theta$ for every parameter, every step.

@@ -15,6 +15,8 @@ from mkdocs.exceptions import PluginError
 
 MARKER = "<!-- print: pages -->"
 SECTIONS = ("Lessons", "Revise")
+# Not printed: the sheets made for printing themselves, and the interactive page (a drawing pad on paper).
+SKIP = ("print.md", "cheatsheet.md", "try-it.py")
 _ID = re.compile(r'\bid="([^"]+)"')
 _HREF_HASH = re.compile(r'\bhref="#([^"]+)"')
 _DOWNLOAD = re.compile(r'<p class="notes-download">.*?</p>', re.S)
@@ -32,7 +34,7 @@ def printed_pages(nav) -> list:
                     pages.append(child)
                 elif child.is_section:
                     stack.extend(reversed(child.children))
-    return [p for p in pages if p.file.src_uri not in ("print.md", "cheatsheet.md")]
+    return [p for p in pages if p.file.src_uri not in SKIP]
 
 
 def section(page) -> str:

@@ -6,7 +6,7 @@ They read the same once-per-build results as the pages (snippets.cache), with th
 import numpy as np
 import pytest
 
-from snippets import data, numpy_net, results
+from snippets import data, export, numpy_net, results
 
 pytestmark = pytest.mark.slow
 RATES = {"too small": 0.05, "good": 2.0, "too large": 40.0}  # docs/gradient-descent.py
@@ -45,6 +45,25 @@ def test_too_large_rate_flips_the_output_over_saturated_hidden_units(traces):
     assert np.allclose(big["accuracy"][1:], 0.5, atol=0.01)
     assert rises(big["loss"]) >= 25
     assert big["saturated"][-1] > 0.5 and min(big["loss"][1:]) > 1.0
+
+
+def test_explorer_regimes_hold_for_the_nine_learning_rates():
+    """Gradient descent page, explorer: α <= 0.1 barely moves the loss (accuracy one half below 0.1); 0.3 is far
+    from 0; 1 to 10 reach a loss near 0 and 100% accuracy, 3 and 10 after an early bump; α >= 30 jumps up and
+    stays there, at accuracy one half."""
+    sweep = results.learning_rates(export.LEARNING_RATES, **export.LEARNING_RATE_RUNS)
+    start = sweep[0.01]["loss"][0]
+    for lr, t in sweep.items():
+        loss, accuracy = t["loss"], t["accuracy"]
+        if lr <= 0.1:
+            assert loss[-1] > 0.8 * start and (accuracy[-1] < 0.55 or lr == 0.1), lr
+        elif lr == 0.3:
+            assert 0.2 < loss[-1] < 0.8 * start
+        elif lr <= 10:
+            assert loss[-1] < 0.03 and accuracy[-1] == 1.0, lr
+            assert (max(loss[1:10]) > start) == (lr >= 3), lr
+        else:
+            assert loss[1] > 4 * start and min(loss[1:]) > 2 * start and np.allclose(accuracy[1:], 0.5, atol=0.01), lr
 
 
 def test_minibatches_make_more_steps_and_reach_a_lower_loss():

@@ -14,7 +14,7 @@ from snippets import show
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
 LESSONS = ["data", "architecture", "activation", "loss", "forward", "backprop", "gradient-descent",
-           "tf-keras", "numpy-vs-tensorflow", "vectorization"]  # fmt: skip
+           "tf-keras", "numpy-vs-tensorflow", "vectorization", "try-it"]  # fmt: skip
 PRESENTING = re.compile(r"\b(show\.(table|source|tabs|pre|code)|plots\.show)\(")
 LONGEST_LISTING = 22  # "about 20 lines at most"
 
@@ -94,13 +94,14 @@ def test_key_takeaways_has_six_linked_takeaways():
 
 
 def test_navigation_puts_lessons_first_and_contributors_last():
-    """Nav: Home, the lessons in order, then Key takeaways, Formula summary, Checklist; contributors' pages last."""
+    """Nav: Home, the lessons in order (Try it last), then Key takeaways, Formula summary, Checklist;
+    contributors' pages last."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
     titles = [next(iter(entry)) for entry in nav]
     assert titles == ["Home", "Lessons", "Revise", "Downloads", "For contributors"]
     lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
-    assert lessons == LESSONS[:7] + ["tf-keras", "numpy-vs-tensorflow", "vectorization"]
+    assert lessons == LESSONS  # Try it (draw a digit) closes the lessons: it uses everything before it
     assert [next(iter(e)) for e in nav[2]["Revise"]] == ["Key takeaways", "Formula summary", "Revision checklist"]
     assert [next(iter(e)) for e in nav[4]["For contributors"]] == ["API reference", "Tests", "Tests of the site"]
 

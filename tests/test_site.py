@@ -28,8 +28,8 @@ def page_html(site, stem):
 
 
 def test_every_page_built_in_nav_order(built_site):
-    """All 16 pages exist: 11 executed notebook pages, key takeaways, formulas, checklist, API reference, tests."""
-    assert len(NOTEBOOK_PAGES) == 11
+    """All 17 pages exist: 12 executed notebook pages, key takeaways, formulas, checklist, API reference, tests."""
+    assert len(NOTEBOOK_PAGES) == 12
     for stem in NOTEBOOK_PAGES + ["takeaways", "formulas", "checklist", "reference", "tests"]:
         assert "md-content" in page_html(built_site, stem), stem
 
