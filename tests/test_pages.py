@@ -94,7 +94,7 @@ def test_key_takeaways_has_six_linked_takeaways():
 
 
 def test_navigation_puts_lessons_first_and_contributors_last():
-    """Nav: Home, the lessons in order (Try it last), then Key takeaways, Formula summary, Checklist;
+    """Nav: Home, the lessons in order (Try it last), then Key takeaways, Formula summary, Checklist, the cheat sheet and print/;
     contributors' pages last."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
@@ -102,7 +102,13 @@ def test_navigation_puts_lessons_first_and_contributors_last():
     assert titles == ["Home", "Lessons", "Revise", "Downloads", "For contributors"]
     lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
     assert lessons == LESSONS  # Try it (draw a digit) closes the lessons: it uses everything before it
-    assert [next(iter(e)) for e in nav[2]["Revise"]] == ["Key takeaways", "Formula summary", "Revision checklist"]
+    assert [next(iter(e)) for e in nav[2]["Revise"]] == [
+        "Key takeaways",
+        "Formula summary",
+        "Revision checklist",
+        "Cheat sheet (one page)",
+        "Print the whole notes",
+    ]
     assert [next(iter(e)) for e in nav[4]["For contributors"]] == ["API reference", "Tests", "Tests of the site"]
 
 
