@@ -94,7 +94,8 @@ def test_key_takeaways_has_six_linked_takeaways():
 
 
 def test_navigation_puts_lessons_first_and_contributors_last():
-    """Nav: Home, the lessons in order (Try it last), then Key takeaways, Formula summary, Checklist, the cheat sheet and print/;
+    """Nav: Home, the lessons in order (Try it last), then Key takeaways, Formula summary, Checklist, the cheat
+    sheet and print/;
     contributors' pages last."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
