@@ -19,6 +19,8 @@ SECTIONS = ("Lessons", "Revise")
 SKIP = ("print.md", "cheatsheet.md", "try-it.py")
 _ID = re.compile(r'\bid="([^"]+)"')
 _HREF_HASH = re.compile(r'\bhref="#([^"]+)"')
+# attributes that name ids (tab labels' for=, ARIA references): they follow the renamed ids
+_ID_REFS = re.compile(r'\b(for|aria-controls|aria-labelledby|aria-describedby)="([^"]+)"')
 _DOWNLOAD = re.compile(r'<p class="notes-download">.*?</p>', re.S)
 
 
@@ -43,6 +45,7 @@ def section(page) -> str:
     html = _DOWNLOAD.sub("", page.content or "")
     html = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', html)
     html = _HREF_HASH.sub(lambda m: f'href="#{slug}--{m.group(1)}"', html)
+    html = _ID_REFS.sub(lambda m: f'{m.group(1)}="{" ".join(f"{slug}--{i}" for i in m.group(2).split())}"', html)
     return f'<section class="print-page" id="{slug}">{html}</section>'
 
 

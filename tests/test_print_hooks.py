@@ -38,8 +38,10 @@ def test_bad_pieces_say_what_was_expected(kind, message):
 def test_print_sections_namespace_ids_and_drop_download_links():
     page = SimpleNamespace(
         url="backprop/",
-        content='<p class="notes-download"><a href="x.ipynb">Download</a></p><h2 id="a">A</h2><a href="#a">A</a>',
+        content='<p class="notes-download"><a href="x.ipynb">Download</a></p><h2 id="a">A</h2><a href="#a">A</a>'
+        '<input id="t1"><label for="t1">tab</label><div aria-labelledby="a t1"></div>',
     )
     html = print_page.section(page)
     assert html.startswith('<section class="print-page" id="backprop">')
     assert 'id="backprop--a"' in html and 'href="#backprop--a"' in html and "Download" not in html
+    assert 'for="backprop--t1"' in html and 'aria-labelledby="backprop--a backprop--t1"' in html
