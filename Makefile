@@ -38,6 +38,11 @@ test: $(STAMP) node_modules/.installed
 offline: $(STAMP)
 	$(BIN)/python scripts/offline_zip.py
 
+# Lighthouse (mobile) on every page of a fresh build: scores, LCP, CLS and page weights (needs npx, chromium).
+lighthouse: $(STAMP)
+	$(BIN)/mkdocs build --strict -d site
+	$(BIN)/python scripts/lighthouse.py site
+
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_epoch.py
 
