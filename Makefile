@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # The stamp's name carries a hash of pyproject.toml, so an edit to it forces a reinstall.
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:16])")
 
-.PHONY: setup serve test bench timings clean
+.PHONY: setup serve test offline lighthouse bench timings clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -35,6 +35,15 @@ test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+# dist/notes-offline.zip: the site built to be read from the file system (unzip, open index.html).
+offline: $(STAMP)
+	$(BIN)/python scripts/offline_zip.py
+
+# Lighthouse (mobile) on every page of a fresh build: scores, LCP, CLS and page weights (needs npx, chromium).
+lighthouse: $(STAMP)
+	$(BIN)/mkdocs build --strict -d site
+	$(BIN)/python scripts/lighthouse.py site
+
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_epoch.py
 
@@ -42,4 +51,4 @@ timings: $(STAMP)
 	$(BIN)/python scripts/site_timings.py
 
 clean:
-	rm -rf $(VENV) site .cache .pytest_cache .hypothesis node_modules
+	rm -rf $(VENV) site dist .cache .pytest_cache .hypothesis node_modules

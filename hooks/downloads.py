@@ -16,6 +16,7 @@ import hashlib
 import html
 import os
 import platform
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -130,16 +131,22 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     wheel = _state["wheel"]
     pages = [f for f in files if f.is_documentation_page() and f.src_uri.endswith(".py")]
-    here = page.file.url
+    # Links relative to the folder of the page's file, from the files' places in the built site: right with
+    # directory URLs (downloads/index.html) and without them (downloads.html, the offline build).
+    here = posixpath.dirname(page.file.dest_uri) or "."
+
+    def href(dest: str) -> str:
+        return html.escape(posixpath.relpath(dest, here))
+
     links = "".join(
-        f'<li><a href="{html.escape(os.path.relpath(f.url + Path(f.src_uri).stem + ".ipynb", here))}" download>'
-        f"{html.escape(Path(f.src_uri).stem)}.ipynb</a></li>"
+        f'<li><a href="{href(posixpath.join(posixpath.dirname(f.dest_uri), Path(f.src_uri).stem + ".ipynb"))}"'
+        f" download>{html.escape(Path(f.src_uri).stem)}.ipynb</a></li>"
         for f in pages
     )
     block = (
-        f'<ul><li><a href="{wheel.name}" download>{wheel.name}</a> ({wheel.stat().st_size / 1e6:.1f} MB), the '
-        f"<code>snippets</code> package with its data</li>"
-        f'<li><a href="notebooks.zip" download>notebooks.zip</a>, every notebook below</li></ul>'
+        f'<ul><li><a href="{href("downloads/" + wheel.name)}" download>{wheel.name}</a> '
+        f"({wheel.stat().st_size / 1e6:.1f} MB), the <code>snippets</code> package with its data</li>"
+        f'<li><a href="{href("downloads/notebooks.zip")}" download>notebooks.zip</a>, every notebook below</li></ul>'
         f"<p>The notebooks, one per executed page, with their outputs:</p><ul>{links}</ul>"
     )
     return markdown.replace(MARKER, block)

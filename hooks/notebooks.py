@@ -158,6 +158,9 @@ def on_files(files, config):
 
 def _cache_key(nb_path, config, exec_nb):
     extra = page_digest(Path(nb_path)) if str(nb_path).endswith(".py") else _state["deps"]
+    # The rendered HTML holds the links _page_links wrote: they change with the pages' URLs (a renamed
+    # page, or the offline build's file URLs, use_directory_urls: false).
+    extra += repr(sorted(_state.get("urls", {}).items()))
     return hashlib.sha256((_original_cache_key(nb_path, config, exec_nb) + extra).encode()).hexdigest()
 
 
@@ -171,7 +174,9 @@ def _page_links(html: str, src: Path) -> str:
         url = _state["urls"].get(target + ".py", _state["urls"].get(target + ".md"))
         if url is None:
             raise PluginError(f"{src.relative_to(ROOT)}: link to {match.group(0)[6:-1]}, which is not a page")
-        rel = posixpath.relpath(url or ".", here.rstrip("/") or ".")
+        # The folder the browser resolves the link from: "forward/" is one, "forward.html" (offline build) is a file.
+        base = here if here.endswith("/") else posixpath.dirname(here)
+        rel = posixpath.relpath(url or ".", base.rstrip("/") or ".")
         rel = "./" if rel == "." else rel + ("/" if url.endswith("/") else "")
         return f'href="{rel}{match.group(2) or ""}"'
 

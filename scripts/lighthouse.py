@@ -1,0 +1,146 @@
+"""Lighthouse scores and page weights of a built site, page by page (mobile preset, Lighthouse's default).
+
+Usage: python scripts/lighthouse.py SITE_DIR [PAGE ...] [--json OUT]
+
+Serves SITE_DIR on 127.0.0.1 and runs Lighthouse (npm lighthouse@12.2.3 through `npx --yes`: 13.x needs
+Node 22) in Debian's Chromium on every page, or on the given PAGEs (URL paths such as "forward/", "" for
+the home page). Prints, per page: the performance, accessibility, best-practices and SEO scores, the
+largest contentful paint, the cumulative layout shift, the uncompressed CSS+JS bytes the page loaded and
+its HTML bytes (both from the report's network requests). A value that misses the project's target is
+starred. Needs npx (Node 18+) and /usr/bin/chromium (or CHROME_PATH); the first run downloads Lighthouse.
+"""
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+LIGHTHOUSE = "lighthouse@12.2.3"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The project's targets: scores (0-100) at least, bytes at most.
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+MAX_CSS_JS, MAX_HTML = 400_000, 150_000
+COLUMNS = ("page", "perf", "a11y", "best", "seo", "LCP s", "CLS", "CSS+JS KB", "HTML KB")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def site_pages(site: Path) -> list[str]:
+    """URL paths of the site's pages: "forward/" for forward/index.html, "forward.html" in an offline build."""
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel == "404.html":
+            continue
+        pages.append(rel[: -len("index.html")] if html.name == "index.html" else rel)
+    return pages
+
+
+def summarise(report: dict) -> dict:
+    """The figures of one Lighthouse JSON report: scores 0-100, LCP in s, CLS, CSS+JS and HTML bytes."""
+    if report.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse could not load {report.get('requestedUrl')}: {report['runtimeError']}")
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    main_url = report.get("finalDisplayedUrl") or report["finalUrl"]
+    # resourceSize: the bytes after decompression, what the browser parses; the same as the files served here.
+    css_js = sum(r.get("resourceSize", 0) for r in requests if r.get("resourceType") in ("Script", "Stylesheet"))
+    html = sum(r.get("resourceSize", 0)
+               for r in requests if r.get("resourceType") == "Document" and r["url"] == main_url)  # fmt: skip
+    return {
+        **scores,
+        "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "css_js_bytes": css_js,
+        "html_bytes": html,
+    }
+
+
+def misses(row: dict) -> set[str]:
+    """The keys of `row` that miss the project's targets."""
+    missed = {name for name, target in TARGETS.items() if row[name] < target}
+    if row["css_js_bytes"] > MAX_CSS_JS:
+        missed.add("css_js_bytes")
+    if row["html_bytes"] > MAX_HTML:
+        missed.add("html_bytes")
+    return missed
+
+
+def run_lighthouse(url: str, chrome: str, timeout: int = 300) -> dict:
+    command = ["npx", "--yes", LIGHTHOUSE, url, "--output=json", "--output-path=stdout", "--quiet",
+               "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=--headless=new --no-sandbox"]  # fmt: skip
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, env={**os.environ, "CHROME_PATH": chrome}
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"Lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def table(rows: dict[str, dict]) -> str:
+    def cell(row, key, text):
+        return text + ("*" if key in misses(row) else "")
+
+    lines = [COLUMNS]
+    for page, row in rows.items():
+        lines.append(
+            (
+                page or "(home)",
+                *(cell(row, name, str(row[name])) for name in CATEGORIES),
+                f"{row['lcp_s']:.1f}",
+                f"{row['cls']:.3f}",
+                cell(row, "css_js_bytes", f"{row['css_js_bytes'] / 1000:.0f}"),
+                cell(row, "html_bytes", f"{row['html_bytes'] / 1000:.0f}"),
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(COLUMNS))]
+    text = [" ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(line, widths, strict=True)))
+            for line in lines]  # fmt: skip
+    targets = ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
+    text.append(f"* misses a target ({targets}; CSS+JS <= {MAX_CSS_JS // 1000} KB, HTML <= {MAX_HTML // 1000} KB)")
+    return "\n".join(text)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="a built site folder (mkdocs build -d SITE_DIR)")
+    parser.add_argument("pages", nargs="*", help='URL paths such as "forward/" (default: every page)')
+    parser.add_argument("--json", type=Path, help="also write {page: figures} as JSON to this file")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site} is not a built site (no index.html): build it with mkdocs build -d {args.site}")
+    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chrome).exists():
+        parser.error("no Chromium: apt-get install chromium, or set CHROME_PATH")
+    if shutil.which("npx") is None:
+        parser.error("no npx: install Node.js 18+ and npm (apt-get install npm)")
+    pages = args.pages or site_pages(args.site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = {}
+    try:
+        for page in pages:
+            print(f"lighthouse {page or '(home)'} ...", file=sys.stderr, flush=True)
+            rows[page] = summarise(run_lighthouse(base + page, chrome))
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        sys.exit(str(error))
+    finally:
+        server.shutdown()
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""scripts/lighthouse.py without Lighthouse: the pages it finds, the figures it reads from a report, bad input."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
+import lighthouse  # noqa: E402
+
+
+def report(url="http://127.0.0.1:1/forward/", **overrides):
+    """A Lighthouse 12 JSON report cut to the fields the script reads."""
+    requests = [
+        {"url": url, "resourceType": "Document", "resourceSize": 60_000},
+        {"url": "http://127.0.0.1:1/404.html", "resourceType": "Document", "resourceSize": 9_000},  # an iframe
+        {"url": "http://127.0.0.1:1/a.js", "resourceType": "Script", "resourceSize": 300_000},
+        {"url": "http://127.0.0.1:1/a.css", "resourceType": "Stylesheet", "resourceSize": 150_000},
+        {"url": "http://127.0.0.1:1/f.png", "resourceType": "Image", "resourceSize": 80_000},
+    ]
+    data = {
+        "requestedUrl": url,
+        "finalDisplayedUrl": url,
+        "categories": {name: {"score": 1.0} for name in lighthouse.CATEGORIES} | {"performance": {"score": 0.374}},
+        "audits": {
+            "network-requests": {"details": {"items": requests}},
+            "largest-contentful-paint": {"numericValue": 5476.2},
+            "cumulative-layout-shift": {"numericValue": 0.011},
+        },
+    }
+    return data | overrides
+
+
+def test_summarise_reads_scores_timings_and_page_bytes():
+    """Scores in 0-100, LCP in seconds, CSS+JS from scripts and stylesheets, HTML from the page's own document."""
+    row = lighthouse.summarise(report())
+    assert row == {"performance": 37, "accessibility": 100, "best-practices": 100, "seo": 100,
+                   "lcp_s": pytest.approx(5.4762), "cls": 0.011,
+                   "css_js_bytes": 450_000, "html_bytes": 60_000}  # fmt: skip
+    assert lighthouse.misses(row) == {"performance", "css_js_bytes"}
+
+
+def test_summarise_names_a_page_lighthouse_could_not_load():
+    """A report with a runtimeError raises, naming the page and the error."""
+    with pytest.raises(RuntimeError, match="forward/.*NO_FCP"):
+        lighthouse.summarise(report(runtimeError={"code": "NO_FCP", "message": "no paint"}))
+
+
+def test_site_pages_in_both_layouts(tmp_path):
+    """Directory URLs give "forward/", the offline build's files "forward.html"; 404.html is left out."""
+    for name in ("index.html", "forward/index.html", "404.html", "loss.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<html></html>")
+    assert lighthouse.site_pages(tmp_path) == ["forward/", "", "loss.html"]
+
+
+def test_table_stars_the_misses():
+    """The printed table stars each figure that misses its target, and only those."""
+    text = lighthouse.table({"forward/": lighthouse.summarise(report())})
+    row = text.splitlines()[1].split()
+    assert row == ["forward/", "37*", "100", "100", "100", "5.5", "0.011", "450*", "60"]
+
+
+def test_main_rejects_a_folder_that_is_not_a_site(tmp_path, capsys):
+    """A folder with no index.html stops with a message saying how to build the site."""
+    with pytest.raises(SystemExit):
+        lighthouse.main([str(tmp_path)])
+    assert "not a built site" in capsys.readouterr().err

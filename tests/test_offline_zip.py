@@ -1,0 +1,197 @@
+"""The offline zip (`make offline`) read from the file system, with no network, in Chromium.
+
+Built as scripts/offline_zip.py builds it, unzipped, and opened at file://.../index.html with every
+request that is not to a file blocked: math is rendered, navigation and search work, figures load and
+the notebook downloads are notebooks. Needs /usr/bin/chromium, as tests/test_browser.py does.
+"""
+
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from offline_zip import FOLDER, build_offline_zip  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="browser tests need Debian's Chromium: apt-get install chromium"
+    ),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (make setup)")
+
+# TeX left for the reader to see: $$, \( or \[, or an inline $...$ (not a price such as "$5").
+RAW_MATH = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$]*\$")
+# Math rendered at build time (KaTeX HTML) or in the browser (MathJax); either is accepted.
+MATH_STATE = """() => {
+  const rendered = document.querySelectorAll('.md-content .katex, .md-content mjx-container').length;
+  const clone = document.querySelector('.md-content').cloneNode(true);
+  clone.querySelectorAll('pre, code, .katex, mjx-container, script').forEach(e => e.remove());
+  return {rendered, text: clone.innerText};
+}"""
+MATH_PAGES = ("index.html", "loss.html", "forward.html", "backprop.html", "formulas.html")
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """The offline zip of this checkout, built and unzipped; returns its notes-offline/ folder."""
+    tmp = tmp_path_factory.mktemp("offline")
+    archive = build_offline_zip(ROOT, tmp / "notes-offline.zip")
+    with zipfile.ZipFile(archive) as z:
+        assert {Path(name).parts[0] for name in z.namelist()} == {FOLDER}, "the zip must hold one folder"
+        z.extractall(tmp / "unzipped")
+    return tmp / "unzipped" / FOLDER
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, offline_site):
+    """A page with no network: any request that is not file:, data: or blob: is aborted and recorded."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.blocked, page.errors = [], []
+
+    def route(route):
+        if route.request.url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.site = offline_site
+    yield page
+    context.close()
+
+
+def open_page(page, name):
+    page.goto((page.site / name).as_uri(), wait_until="load")
+    # MathJax (while the site still typesets in the browser) finishes after load; KaTeX needs no wait.
+    page.wait_for_function("() => !window.MathJax || !MathJax.startup || MathJax.startup.promise", timeout=20000)
+    page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+
+
+def local_path(page, url):
+    """The file a file:// URL of the unzipped site points to."""
+    parts = urlsplit(url)
+    assert parts.scheme == "file", url
+    return Path(unquote(parts.path))
+
+
+def pages(site):
+    return sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
+
+
+def test_offline_pages_render_math_and_figures(page):
+    """Every page: math rendered (KaTeX or MathJax) with no raw TeX left, every figure loaded, no folder link."""
+    problems, figures = [], 0
+    for name in pages(page.site):
+        open_page(page, name)
+        state = page.evaluate(MATH_STATE)
+        raw = RAW_MATH.findall(state["text"])
+        if raw:
+            problems.append(f"{name}: raw TeX in the text: {raw[:3]}")
+        if name in MATH_PAGES and state["rendered"] == 0:
+            problems.append(f"{name}: no rendered math (.katex or mjx-container)")
+        images = page.evaluate(
+            "() => [...document.querySelectorAll('.md-content img')].map(i => [i.src, i.naturalWidth])"
+        )
+        problems += [f"{name}: figure did not load: {src}" for src, width in images if width == 0]
+        figures += len(images)
+        # A link to a folder opens a directory listing from file://, not the page.
+        folders = page.evaluate(
+            "() => [...document.querySelectorAll('a[href]')].map(a => a.href)"
+            ".filter(h => h.startsWith('file:') && new URL(h).pathname.endsWith('/'))"
+        )
+        problems += [f"{name}: link to a folder: {href}" for href in folders[:3]]
+    assert not problems, "\n".join(problems)
+    assert figures >= 10, f"only {figures} figures on the whole site"
+    assert not page.errors, f"console or page errors: {page.errors}"
+    assert not page.blocked, f"requests beyond the file system: {page.blocked}"
+
+
+def test_offline_navigation_between_pages(page):
+    """The side navigation, the footer's next link and a link inside a notebook page each open the page."""
+    open_page(page, "index.html")
+    nav = page.locator("nav.md-nav--primary")
+    nav.locator("label.md-nav__link", has_text="Lessons").first.click()  # open the collapsed section
+    nav.locator("a.md-nav__link[href='forward.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == (page.site / "forward.html").as_uri()
+    assert "Forward propagation" in page.locator("h1").first.inner_text()
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_load_state("load")
+    assert page.url == (page.site / "backprop.html").as_uri()
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_load_state("load")
+    # A link written as `backprop.py` in the notebook's Markdown, rewritten by hooks/notebooks.py.
+    page.locator(".md-content .jp-RenderedMarkdown a[href^='backprop.html']").first.click()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path.endswith("/backprop.html") and "Backpropagation" in page.title()
+    assert not page.errors, f"console or page errors: {page.errors}"
+    assert not page.blocked, f"requests beyond the file system: {page.blocked}"
+
+
+def test_offline_search_finds_and_opens_a_page(page):
+    """Searching 'sigmoid' from file:// lists results (offline plugin's index script and worker shim); one opens."""
+    open_page(page, "index.html")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("sigmoid", delay=30)  # material listens to key events, not to fill()
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert "sigmoid" in page.locator(".md-search-result").inner_text().lower()
+    href = page.locator(".md-search-result__link").first.get_attribute("href")
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path.endswith(".html") and local_path(page, page.url).is_file(), (href, page.url)
+    assert not page.errors, f"console or page errors: {page.errors}"
+    assert not page.blocked, f"requests beyond the file system: {page.blocked}"
+
+
+def test_offline_notebook_downloads(page):
+    """A page's notebook link opens its executed notebook; the Downloads page links every notebook, the wheel
+    and the zip, as files present in the unzipped folder, and the zip downloads.
+
+    From file:// Chromium ignores the `download` attribute of a link to a file it can show (a notebook is
+    JSON): the link opens the notebook as text, which the reader saves, or finds beside the page in the folder.
+    """
+    open_page(page, "forward.html")
+    page.locator("p.notes-download a").click()
+    page.wait_for_load_state("load")
+    assert page.url == (page.site / "forward.ipynb").as_uri()
+    notebook = nbformat.reads(page.locator("body").inner_text(), as_version=4)
+    nbformat.validate(notebook)
+    assert any(c.get("outputs") for c in notebook.cells if c.cell_type == "code"), "the notebook has no outputs"
+
+    open_page(page, "downloads.html")
+    hrefs = page.evaluate("() => [...document.querySelectorAll('.md-content a[download]')].map(a => a.href)")
+    files = [local_path(page, href) for href in hrefs]
+    missing = [str(f) for f in files if not f.is_file()]
+    assert not missing, f"download links to missing files: {missing}"
+    assert sum(f.suffix == ".ipynb" for f in files) >= 10 and any(f.suffix == ".whl" for f in files), hrefs
+    with page.expect_download() as download:
+        page.locator(".md-content a[download][href$='notebooks.zip']").click()
+    with zipfile.ZipFile(download.value.path()) as notebooks:
+        assert sum(name.endswith(".ipynb") for name in notebooks.namelist()) >= 10
+    assert not page.errors, f"console or page errors: {page.errors}"
