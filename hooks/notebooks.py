@@ -5,7 +5,8 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 1. Execution happens here (nbclient), two notebooks at a time, before the build renders any page.
    A cell that raises fails the build with the page and the cell named; a cell that runs longer
    than NOTES_CELL_TIMEOUT seconds (default 300) fails it too. mkdocs-jupyter then only renders the
-   executed notebook.
+   executed notebook. Under `mkdocs serve` (told apart by the on_startup event), a failing page
+   becomes an error page instead, and the rest of the site keeps serving: see ExecutionFailed.
 2. Cache: mkdocs-jupyter keys its cache on the notebook file alone, so an edit to snippets/ would
    leave stale outputs. Both its cache key and the executed-notebook cache here also hash the
    snippets modules the page imports (directly or through other modules: an edit re-executes only
@@ -23,6 +24,7 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 
 import base64
 import hashlib
+import html
 import logging
 import os
 import posixpath
@@ -56,7 +58,27 @@ MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</scr
 INLINE_IMAGE = re.compile(r'src="data:image/(png|svg\+xml|jpeg);base64,([A-Za-z0-9+/=\s]+)"')
 PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
 
-_state = {"deps": "", "pages": set(), "css": None, "digests": {}}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# A frame of IPython's traceback, colours stripped: "File /p/snippets/x.py:12, in f(a, b)" ... "---> 12     code"
+FRAME = re.compile(r"^File (?P<file>.+?):(?P<line>\d+), in (?P<function>[^\s(]+)")
+FRAME_CODE = re.compile(r"^-+> *\d+ ?(?P<code>.*)$", re.M)
+ERROR_MARK = "data-notes-build-error"  # hooks/links.py does not check links into a page that carries it
+
+# The command ("build" or "serve") is set by on_startup; it survives serve's rebuilds, which reuse this module.
+_state = {"deps": "", "pages": set(), "css": None, "digests": {}, "command": "build", "errors": {}}
+# Per-page cache chatter from mkdocs-jupyter ("Cache hit", "Cache miss, writing", "Converting notebook",
+# "Evicted stale cache"): one INFO line per page and per step. This hook logs one line per executed page.
+for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
+
+class ExecutionFailed(PluginError):
+    """A page whose execution failed: the message names the page and the cell; `notebook` holds the outputs up
+    to the failure and `frames` the traceback's frames inside snippets/ as (file, line, function, code)."""
+
+    def __init__(self, message: str, notebook=None, traceback: str = "", frames=()):
+        super().__init__(message)
+        self.notebook, self.traceback, self.frames = notebook, traceback, list(frames)
 
 
 def timeout() -> int:
@@ -99,8 +121,41 @@ def _code_cell_lines(src: Path) -> list[int]:
     return [i + 2 for i, line in enumerate(lines) if line.startswith("# %%") and "[markdown]" not in line]
 
 
+def snippets_frames(traceback: str, package: Path) -> list[tuple[str, int, str, str]]:
+    """The frames of an (ANSI-stripped) IPython traceback inside `package`: (file relative to the project, line,
+    function, code line), outermost first."""
+    frames = []
+    for block in re.split(r"\n(?=File )", "\n" + traceback):
+        match = FRAME.match(block.strip("\n"))
+        if not match:
+            continue
+        path = Path(match["file"]).expanduser()
+        if package.resolve() in path.resolve().parents:
+            code = FRAME_CODE.search(block)
+            name = path.resolve().relative_to(package.resolve().parent).as_posix()
+            frames.append((name, int(match["line"]), match["function"], code["code"].strip() if code else ""))
+    return frames
+
+
+def _failure(src: Path, nb, error: CellExecutionError) -> ExecutionFailed:
+    page = src.relative_to(ROOT).as_posix()
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    k = next((k for k, c in enumerate(code_cells) if any(o.get("output_type") == "error" for o in c.outputs)), None)
+    where = "a code cell" if k is None else f"code cell {k + 1} (line {_code_cell_lines(src)[k]})"
+    outputs = [] if k is None else [o for o in code_cells[k].outputs if o.get("output_type") == "error"]
+    traceback = ANSI.sub("", "\n".join(outputs[0].get("traceback", []))) if outputs else ""
+    return ExecutionFailed(
+        f"{page}: {where} raised {error.ename}: {error.evalue}",
+        notebook=nb,
+        traceback=traceback,
+        frames=snippets_frames(traceback, ROOT / "snippets"),
+    )
+
+
 def run_notebook(src: Path) -> Path:
-    """Execute a notebook page (unless cached) and return the executed .ipynb; errors name the page."""
+    """Execute a notebook page (unless cached) and return the executed .ipynb; errors name the page.
+
+    Raises ExecutionFailed (a PluginError, which stops `mkdocs build`) when a cell raises or runs too long."""
     out = executed_path(src)
     if out.exists():
         return out
@@ -115,16 +170,16 @@ def run_notebook(src: Path) -> Path:
                             resources={"metadata": {"path": str(ROOT)}})  # fmt: skip
     try:
         with sockets:
-            client.execute()
+            # cleanup_kc: nbclient shuts down only the kernels it created itself; without it every page's
+            # kernel (TensorFlow loaded) lived on until mkdocs exited, and under `mkdocs serve` piled up.
+            client.execute(cleanup_kc=True)
     except CellTimeoutError as error:
-        raise PluginError(f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}") from None
+        message = f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}"
+        raise ExecutionFailed(message, notebook=nb) from None
     except CellExecutionError as error:
-        code_cells = [c for c in nb.cells if c.cell_type == "code"]
-        k = next((k for k, c in enumerate(code_cells) if any(o.get("output_type") == "error" for o in c.outputs)), None)
-        where = "a code cell" if k is None else f"code cell {k + 1} (line {_code_cell_lines(src)[k]})"
-        raise PluginError(f"{page}: {where} raised {error.ename}: {error.evalue}") from None
+        raise _failure(src, nb, error) from None
     except DeadKernelError as error:
-        raise PluginError(f"{page}: the kernel died: {error}") from None
+        raise ExecutionFailed(f"{page}: the kernel died: {error}", notebook=nb) from None
     log.info(f"executed {page} in {time.perf_counter() - start:.1f} s")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
@@ -133,13 +188,34 @@ def run_notebook(src: Path) -> Path:
     return out
 
 
+def on_startup(command, dirty):
+    """`mkdocs serve` turns a failing page into an error page; `mkdocs build` (and gh-deploy) fail on it."""
+    _state["command"] = command
+
+
+def _run_or_record(src: Path) -> None:
+    """run_notebook; under `mkdocs serve`, a failure is recorded for an error page instead of stopping the build."""
+    try:
+        run_notebook(src)
+    except ExecutionFailed as failure:
+        if _state["command"] != "serve":
+            raise
+        _state["errors"][src] = failure
+        log.info(f"{failure}: serving an error page in its place until it executes")
+
+
 def on_config(config):
     # Expensive results (the headline runs, learning-rate sweeps) are computed once per build and
     # shared by the pages through snippets.cache; the kernels inherit this variable.
     # Always this project's own folder: a copy of the project builds from its own cache.
     os.environ["SNIPPETS_CACHE_DIR"] = str(ROOT / ".cache" / "results")
+    # The kernels import this project's own snippets (the code the cache keys hash), even when PYTHONPATH or
+    # an editable install of another checkout names another one.
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(ROOT)]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), *paths])
     _state["deps"] = dependency_digest()
     _state["digests"] = {}  # page_digest, per build: mkdocs serve runs on_config again for every rebuild
+    _state["errors"] = {}  # pages that failed in this build (serve only): retried on every rebuild
     _state["docs_dir"] = Path(config["docs_dir"])
     return config
 
@@ -151,13 +227,18 @@ def on_files(files, config):
     _state["urls"] = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     todo = [Path(f.abs_src_path) for f in pages.values() if not executed_path(Path(f.abs_src_path)).exists()]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for _ in pool.map(run_notebook, todo):
+        for _ in pool.map(_run_or_record, todo):
             pass
     return files
 
 
 def _cache_key(nb_path, config, exec_nb):
+    if Path(nb_path) in _state["errors"]:  # an error page is never read back as the page's rendering
+        return "error-" + os.urandom(16).hex()
     extra = page_digest(Path(nb_path)) if str(nb_path).endswith(".py") else _state["deps"]
+    # The page's path too: the rendering holds links relative to the page (its notebook's download link),
+    # so two pages with equal text must not share it.
+    extra += Path(nb_path).resolve().relative_to(ROOT).as_posix()
     return hashlib.sha256((_original_cache_key(nb_path, config, exec_nb) + extra).encode()).hexdigest()
 
 
@@ -178,8 +259,32 @@ def _page_links(html: str, src: Path) -> str:
     return PAGE_LINK.sub(replace, html)
 
 
+def error_page(src: Path, failure: ExecutionFailed) -> str:
+    """The body of the page that stands in for a page whose execution failed (under `mkdocs serve` only)."""
+    frames = "".join(
+        f"<li><code>{html.escape(file)}</code>, line {line}, in <code>{html.escape(function)}</code>"
+        f"<pre><code>{html.escape(code)}</code></pre></li>"
+        for file, line, function, code in failure.frames
+    )
+    frames = f"<p>Where it happened in <code>snippets/</code>:</p><ol>{frames}</ol>" if frames else ""
+    details = (
+        f"<details><summary>Full traceback</summary><pre><code>{html.escape(failure.traceback)}</code></pre></details>"
+        if failure.traceback
+        else ""
+    )
+    return (
+        f'<div class="admonition failure notes-build-error" {ERROR_MARK}>'
+        f'<p class="admonition-title">Build error: this page did not execute</p>'
+        f"<p><code>{html.escape(str(failure))}</code></p>{frames}{details}"
+        f"<p>Fix the cell or the module and save: the page comes back on the next rebuild. "
+        f"<code>mkdocs build</code> and the tests fail on this error.</p></div>"
+    )
+
+
 def _nb2html(nb_path, execute=False, **kwargs):
     src = Path(nb_path)
+    if src in _state["errors"]:
+        return error_page(src, _state["errors"][src])
     executed = run_notebook(src) if execute else src
     html = _original_nb2html(str(executed), execute=False, **kwargs)
     css = "\n".join(STYLE.findall(html))
@@ -211,6 +316,9 @@ def on_post_page(output, page, config):
         src = Path(page.file.abs_src_path)
         folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)
+        if src in _state["errors"]:  # the notebook as far as it ran, error included, for the author to open
+            nbformat.write(_state["errors"][src].notebook, folder / f"{src.stem}.ipynb")
+            return output
         (folder / f"{src.stem}.ipynb").write_bytes(run_notebook(src).read_bytes())
         output = _images_to_files(output, folder)
     return output
@@ -229,6 +337,7 @@ def on_post_build(config):
     # Keep the executions in use and the KEEP most recent others of each page, so that reverting an
     # edit is served from the cache; drop the rest, and those of pages that no longer exist.
     used = {executed_path(Path(config["docs_dir"]) / uri) for uri in _state["pages"]}
+    used = {path for path in used if path.exists()}  # a page that failed (serve) has no execution to keep
     stems = {Path(uri).stem for uri in _state["pages"]}
     for path in used:
         path.touch(exist_ok=True)  # in use: the most recent

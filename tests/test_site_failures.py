@@ -45,15 +45,25 @@ def test_hanging_cell_fails_build_after_timeout(tmp_path):
     assert elapsed < 120
 
 
+QUIET = ("Cache hit", "Cache miss", "Converting notebook", "Evicted stale cache", "IPKernelApp", "Traceback")
+
+
 def test_editing_snippets_reexecutes_the_page(tmp_path):
-    """An unchanged rebuild reuses the cache; an edit to a snippets module shows up in the page."""
+    """An unchanged rebuild reuses the cache; an edit to a snippets module shows up in the page. The log says
+    "executed <page> in N s" once per executed page, and nothing per page about caches or kernels."""
     project = probe(tmp_path, "from snippets import losses\nprint('EPSILON is', losses.EPSILON)")
     site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
+    cold = mkdocs_build(project, site)
+    assert cold.returncode == 0
     assert "EPSILON is 1e-07" in (site / "probe/index.html").read_text()
+    log = cold.stdout + cold.stderr
+    assert re.search(r"INFO    -  executed docs/probe\.py in \d+\.\d s\n", log), log
+    assert not [word for word in QUIET if word in log], log
 
     again = mkdocs_build(project, site)
-    assert again.returncode == 0 and "Cache hit" in again.stdout + again.stderr
+    log = again.stdout + again.stderr
+    assert again.returncode == 0 and "executed" not in log and "Documentation built in" in log
+    assert not [word for word in QUIET if word in log], log
 
     module = project / "snippets" / "losses.py"
     module.write_text(module.read_text().replace("EPSILON = 1e-7", "EPSILON = 1e-6"))
