@@ -11,8 +11,9 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
    leave stale outputs. Both its cache key and the executed-notebook cache here also hash the
    snippets modules the page imports (directly or through other modules: an edit re-executes only
    the pages that depend on it), the package's data files, this hook, and the versions of the
-   libraries that shape the output. The last few executions of each page are kept, so reverting
-   an edit is served from the cache.
+   libraries that shape the output. The executions are keyed on a page's code cells, not its text:
+   an edit to a Markdown cell is rendered from the cached execution. The last few executions of
+   each page are kept, so reverting an edit is served from the cache.
 3. Weight and privacy: the ~570 KB of notebook CSS inlined into every page moves into one shared
    file, assets/stylesheets/jupyter.css, and figures move into files beside the page; the CDN
    loaders nbconvert puts in every page (MathJax v2, Mermaid) are dropped: the site serves its own
@@ -25,6 +26,7 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 import base64
 import hashlib
 import html
+import json
 import logging
 import os
 import posixpath
@@ -65,7 +67,7 @@ FRAME_CODE = re.compile(r"^-+> *\d+ ?(?P<code>.*)$", re.M)
 ERROR_MARK = "data-notes-build-error"  # hooks/links.py does not check links into a page that carries it
 
 # The command ("build" or "serve") is set by on_startup; it survives serve's rebuilds, which reuse this module.
-_state = {"deps": "", "pages": set(), "css": None, "digests": {}, "command": "build", "errors": {}}
+_state = {"deps": "", "pages": set(), "css": None, "digests": {}, "command": "build", "errors": {}, "current": set()}
 # Per-page cache chatter from mkdocs-jupyter ("Cache hit", "Cache miss, writing", "Converting notebook",
 # "Evicted stale cache"): one INFO line per page and per step. This hook logs one line per executed page.
 for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
@@ -98,13 +100,16 @@ def dependency_digest() -> str:
 
 
 def page_digest(src: Path) -> str:
-    """Hash of the page and of the snippets modules it imports, directly or through other modules: an
-    edit to a module re-executes only the pages that depend on it. Computed once per page per build."""
+    """Hash of the page's code cells and of the snippets modules it imports, directly or through other
+    modules: an edit to a module re-executes only the pages that depend on it, and an edit to the page's
+    text (its Markdown cells) none (see _with_current_text). Computed once per page per build."""
     if src in _state["digests"]:
         return _state["digests"][src]
-    code = "\n".join(cell.source for cell in jupytext.read(src).cells if cell.cell_type == "code")
+    nb = jupytext.read(src)
+    cells = [(cell.source, cell.metadata) for cell in nb.cells if cell.cell_type == "code"]
+    code = "\n".join(source for source, _ in cells)
     package = ROOT / "snippets"
-    digest = hashlib.sha256(src.read_bytes() + _state["deps"].encode())
+    digest = hashlib.sha256(json.dumps([nb.metadata, cells], sort_keys=True).encode() + _state["deps"].encode())
     for name in cache.dependencies(source=code, package=package):
         digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
     _state["digests"][src] = digest.hexdigest()
@@ -152,12 +157,30 @@ def _failure(src: Path, nb, error: CellExecutionError) -> ExecutionFailed:
     )
 
 
+def _with_current_text(src: Path, out: Path) -> None:
+    """Give a cached execution the page's current Markdown cells. Its code cells are the page's (they are
+    in the cache key), so a text edit is rendered without executing anything."""
+    executed = nbformat.read(out, as_version=4)
+    outputs = iter([cell for cell in executed.cells if cell.cell_type == "code"])
+    cells = [next(outputs) if cell.cell_type == "code" else cell for cell in jupytext.read(src).cells]
+    if [(c.cell_type, c.source, c.metadata) for c in cells] != [
+        (c.cell_type, c.source, c.metadata) for c in executed.cells
+    ]:
+        executed.cells = cells
+        tmp = out.with_suffix(".tmp")
+        nbformat.write(executed, tmp)
+        tmp.replace(out)
+
+
 def run_notebook(src: Path) -> Path:
     """Execute a notebook page (unless cached) and return the executed .ipynb; errors name the page.
 
     Raises ExecutionFailed (a PluginError, which stops `mkdocs build`) when a cell raises or runs too long."""
     out = executed_path(src)
     if out.exists():
+        if src not in _state["current"]:
+            _with_current_text(src, out)
+            _state["current"].add(src)
         return out
     page = src.relative_to(ROOT).as_posix()
     nb = jupytext.read(src)
@@ -216,6 +239,7 @@ def on_config(config):
     _state["deps"] = dependency_digest()
     _state["digests"] = {}  # page_digest, per build: mkdocs serve runs on_config again for every rebuild
     _state["errors"] = {}  # pages that failed in this build (serve only): retried on every rebuild
+    _state["current"] = set()  # pages whose cached execution has been given the current text in this build
     _state["docs_dir"] = Path(config["docs_dir"])
     return config
 

@@ -73,6 +73,29 @@ def test_editing_snippets_reexecutes_the_page(tmp_path):
     assert "EPSILON is 1e-06" in html and "EPSILON is 1e-07" not in html
 
 
+def test_text_edit_renders_the_new_text_without_reexecuting(tmp_path):
+    """An edit to a Markdown cell shows in the page and its notebook, from the cached execution (same stamp);
+    an edit to a code cell executes the page again."""
+    project = probe(tmp_path, "import time\nprint('stamp', time.time_ns())")
+    page, site = project / "docs" / "probe.py", tmp_path / "site"
+
+    def build():
+        result = mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr[-2000:]
+        html = (site / "probe/index.html").read_text()
+        return html, re.search(r"stamp (\d+)", html).group(1), result.stdout + result.stderr
+
+    _, first, _ = build()
+    page.write_text(page.read_text().replace("# # Probe\n", "# # Probe\n#\n# A sentence added later.\n"))
+    html, stamp, log = build()
+    assert "A sentence added later." in html and stamp == first and "executed docs/probe.py" not in log
+    notebook = nbformat.read(site / "probe" / "probe.ipynb", as_version=4)
+    assert any("A sentence added later." in cell.source for cell in notebook.cells)
+    page.write_text(page.read_text().replace("print('stamp'", "print('code edited'); print('stamp'"))
+    html, stamp, log = build()
+    assert "code edited" in html and stamp != first and "executed docs/probe.py" in log
+
+
 def test_corrupted_data_file_fails_build_with_checksum_message(tmp_path):
     """A page loading an altered data file fails the build with the expected sha256 in the message."""
     project = probe(tmp_path, "from snippets import data\nX, y = data.load('test')")
