@@ -12,7 +12,9 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
    snippets modules the page imports (directly or through other modules: an edit re-executes only
    the pages that depend on it), the package's data files, this hook, and the versions of the
    libraries that shape the output. The executions are keyed on a page's code cells, not its text:
-   an edit to a Markdown cell is rendered from the cached execution. The last few executions of
+   an edit to a Markdown cell is rendered from the cached execution. A module the page runs but
+   does not show (with show.source) counts by its syntax tree: a comment added to it re-executes
+   nothing. The last few executions of
    each page are kept, so reverting an edit is served from the cache.
 3. Weight and privacy: the ~570 KB of notebook CSS inlined into every page moves into one shared
    file, assets/stylesheets/jupyter.css, and figures move into files beside the page; the CDN
@@ -23,6 +25,7 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 5. Each executed page links its executed notebook (.ipynb, with outputs) for download.
 """
 
+import ast
 import base64
 import hashlib
 import html
@@ -64,6 +67,8 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # A frame of IPython's traceback, colours stripped: "File /p/snippets/x.py:12, in f(a, b)" ... "---> 12     code"
 FRAME = re.compile(r"^File (?P<file>.+?):(?P<line>\d+), in (?P<function>[^\s(]+)")
 FRAME_CODE = re.compile(r"^-+> *\d+ ?(?P<code>.*)$", re.M)
+# show.source(module="numpy_net.py", ...) or show.source(losses._bce): the module whose source a page shows
+SHOWN = re.compile(r"show\.source\(\s*(?:module\s*=\s*[\"'](\w+)\.py[\"']|(\w+)\.\w+\s*[,)])")
 ERROR_MARK = "data-notes-build-error"  # hooks/links.py does not check links into a page that carries it
 
 # The command ("build" or "serve") is set by on_startup; it survives serve's rebuilds, which reuse this module.
@@ -99,6 +104,15 @@ def dependency_digest() -> str:
     return digest.hexdigest()
 
 
+def shown_modules(code: str) -> set[str] | None:
+    """The snippets modules whose source a page's code shows with show.source (as `show.source(module.name)` or
+    `show.source(module="name.py", ...)`); None when a call has another form, so every module counts as shown."""
+    found = SHOWN.findall(code)
+    if len(found) != code.count("show.source("):
+        return None
+    return {by_name or by_object for by_name, by_object in found}
+
+
 def page_digest(src: Path) -> str:
     """Hash of the page's code cells and of the snippets modules it imports, directly or through other
     modules: an edit to a module re-executes only the pages that depend on it, and an edit to the page's
@@ -110,8 +124,16 @@ def page_digest(src: Path) -> str:
     code = "\n".join(source for source, _ in cells)
     package = ROOT / "snippets"
     digest = hashlib.sha256(json.dumps([nb.metadata, cells], sort_keys=True).encode() + _state["deps"].encode())
-    for name in cache.dependencies(source=code, package=package):
-        digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
+    names = cache.dependencies(source=code, package=package)
+    shown = shown_modules(code)
+    if shown is not None and not shown <= set(names):  # not a module name (an alias?): count every module
+        shown = None
+    for name in names:
+        text = (package / f"{name}.py").read_text()
+        if shown is not None and name not in shown:
+            # The page runs this module without showing it: comments and layout cannot change its output.
+            text = ast.dump(ast.parse(text))
+        digest.update(name.encode() + b"\0" + text.encode())
     _state["digests"][src] = digest.hexdigest()
     return _state["digests"][src]
 

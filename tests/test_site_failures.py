@@ -153,19 +153,21 @@ def test_copy_project_leaves_caches_behind(tmp_path):
 
 def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache(tmp_path):
     """Editing losses.py re-executes the page importing it, not the page that does not; undoing the edit
-    serves the earlier execution from the cache (its timestamp comes back)."""
+    serves the earlier execution from the cache (its timestamp comes back). A comment added to losses.py
+    re-executes only the page that shows its source."""
     stamp = "import time\nprint('stamp', time.time_ns())"
     pages = {
         "index.md": "# Home\n\nA probe site.\n",
         "uses_losses.py": HEADER + "# %%\nfrom snippets import losses\nprint('EPSILON is', losses.EPSILON)\n" + stamp,
         "other.py": HEADER + "# %%\nfrom snippets import activations\n" + stamp,
+        "shows_losses.py": HEADER + "# %%\nfrom snippets import losses, show\nshow.source(losses._bce)\n# %%\n" + stamp,
     }
     project = copy_project(tmp_path / "project", pages=pages)
     site = tmp_path / "site"
 
     def build():
         assert mkdocs_build(project, site).returncode == 0
-        return {page: (site / page / "index.html").read_text() for page in ("uses_losses", "other")}
+        return {page: (site / page / "index.html").read_text() for page in ("uses_losses", "other", "shows_losses")}
 
     def stamp_of(html):
         return re.search(r"stamp (\d+)", html).group(1)
@@ -183,3 +185,13 @@ def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache
     reverted = build()
     assert "EPSILON is 1e-07" in reverted["uses_losses"]
     assert stamp_of(reverted["uses_losses"]) == stamp_of(first["uses_losses"])
+
+    module.write_text(
+        original.replace(
+            "    return float(-np.mean(Y", "    # a comment, shown in the listing\n    return float(-np.mean(Y"
+        )
+    )
+    commented = build()
+    assert stamp_of(commented["uses_losses"]) == stamp_of(first["uses_losses"])
+    assert stamp_of(commented["shows_losses"]) != stamp_of(first["shows_losses"])
+    assert "a comment, shown in the listing" in commented["shows_losses"]
