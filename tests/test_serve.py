@@ -39,6 +39,12 @@ def fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
+def served(url: str) -> str | None:
+    """The page's HTML once the server answers 200 for it."""
+    status, html = fetch(url)
+    return html if status == 200 else None
+
+
 def wait_for(predicate, what: str, server, log: Path, timeout: float = 300):
     """Poll `predicate()` until it returns something truthy; fail naming `what`, with the server's log."""
     deadline = time.monotonic() + timeout
@@ -89,9 +95,7 @@ def test_serve_shows_an_error_page_keeps_serving_and_recovers(serving, tmp_path)
     snippets/) inside the site's theme, other pages serve; fixing the cell brings the page back."""
     project, base, server = serving
     log = tmp_path / "serve.log"
-    status, page = wait_for(
-        lambda: (lambda r: r if r[0] == 200 else None)(fetch(base + "probe/")), "probe/", server, log
-    )
+    page = wait_for(lambda: served(base + "probe/"), "probe/", server, log)
     soup = BeautifulSoup(page, "html.parser")
     error = soup.select_one(".md-content [data-notes-build-error]")
     assert error is not None, page[-3000:]
@@ -108,6 +112,10 @@ def test_serve_shows_an_error_page_keeps_serving_and_recovers(serving, tmp_path)
     status, other = fetch(base + "other/")
     assert status == 200 and "loss is 0.69" in other and "data-notes-build-error" not in other
     assert fetch(base)[0] == 200
+
+    # the failure is not cached as an execution: the next rebuild runs the page again
+    assert not list((project / ".cache" / "notebooks").glob("probe-*.ipynb"))
+    assert list((project / ".cache" / "notebooks").glob("other-*.ipynb"))
 
     (project / "docs" / "probe.py").write_text(HEADER + GOOD)
 
