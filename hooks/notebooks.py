@@ -27,6 +27,7 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 
 import ast
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -104,6 +105,12 @@ def dependency_digest() -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=256)
+def syntax_digest(source: str) -> str:
+    """Hash of Python source's syntax tree: equal for sources that differ only in comments and layout."""
+    return hashlib.sha256(ast.dump(ast.parse(source)).encode()).hexdigest()
+
+
 def shown_modules(code: str) -> set[str] | None:
     """The snippets modules whose source a page's code shows with show.source (as `show.source(module.name)` or
     `show.source(module="name.py", ...)`); None when a call has another form, so every module counts as shown."""
@@ -132,7 +139,7 @@ def page_digest(src: Path) -> str:
         text = (package / f"{name}.py").read_text()
         if shown is not None and name not in shown:
             # The page runs this module without showing it: comments and layout cannot change its output.
-            text = ast.dump(ast.parse(text))
+            text = syntax_digest(text)
         digest.update(name.encode() + b"\0" + text.encode())
     _state["digests"][src] = digest.hexdigest()
     return _state["digests"][src]
