@@ -1,11 +1,27 @@
 # make serve: build and serve the site with live reload.  make test: lint, build the site strictly, run all tests.
-# Both create .venv and install on first use; the install reruns only when pyproject.toml changes.
+# Both create .venv and install on first use: serve the `docs` extra only, test adds the `dev` extra and npm.
+# The install reruns only when pyproject.toml's content changes.
 
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
-# The stamp's name carries a hash of pyproject.toml, so an edit to it forces a reinstall.
-STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:16])")
+ADDR ?= 127.0.0.1:8000
+
+# A busy address stops `make serve` here, in one line, before anything is installed or built.
+ifneq ($(filter serve,$(MAKECMDGOALS)),)
+PORT_PROBLEM := $(shell $(PYTHON) scripts/check_port.py "$(ADDR)" 2>&1)
+ifneq ($(PORT_PROBLEM),)
+$(error make serve: $(PORT_PROBLEM))
+endif
+endif
+
+# One stamp per set of extras; its name carries a hash of pyproject.toml, so an edit to it forces a
+# reinstall (and a fresh checkout, whose files are all newer, does not). .installed-HASH: docs and dev.
+HASH := $(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:16])")
+STAMP := $(VENV)/.installed-$(HASH)
+DOCS_STAMP := $(VENV)/.installed-docs-$(HASH)
+# Serving needs the docs extra: already there when make test installed everything.
+SERVE_STAMP := $(if $(wildcard $(STAMP)),$(STAMP),$(DOCS_STAMP))
 
 .PHONY: setup serve test offline lighthouse bench timings clean
 
@@ -17,18 +33,32 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the axe-core audit and the HTML validity test will be skipped"; fi
 
-$(STAMP): pyproject.toml
+# The venv, checked before and after its creation: a half-created one (Debian without python3-venv) is
+# reported with what to install, instead of failing later in pip.
+define venv
 	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'Python 3.11+ is needed (set PYTHON=python3.11)')"
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) scripts/check_venv.py $(VENV)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(PYTHON) scripts/check_venv.py $(VENV); exit 1; }
+	@$(PYTHON) scripts/check_venv.py $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+endef
+
+$(DOCS_STAMP):
+	$(venv)
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	rm -f $(VENV)/.installed-docs-*
+	touch $@
+
+$(STAMP):
+	$(venv)
 	$(BIN)/python -m pip install --quiet -e ".[docs,dev]"
 	rm -f $(VENV)/.installed-*
-	touch $@
+	touch $(DOCS_STAMP) $@
 
 export NO_MKDOCS_2_WARNING := 1
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve
+serve: $(SERVE_STAMP)
+	$(BIN)/mkdocs serve -a $(ADDR)
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check .

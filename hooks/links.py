@@ -2,6 +2,9 @@
 
 MkDocs validates links only in Markdown pages; notebook pages are HTML it never looks into. A broken
 href/src, or a #fragment with no matching id in its target page, fails the build.
+
+A page that `mkdocs serve` built as an error page (hooks/notebooks.py marks it) has lost its headings:
+#fragments into it are not checked, so that one failing page does not stop the whole site from serving.
 """
 
 import posixpath
@@ -12,15 +15,17 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.exceptions import PluginError
 
 CHECKED = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src", "iframe": "src"}
+ERROR_MARK = "data-notes-build-error"  # the attribute hooks/notebooks.py puts on an error page's message
 
 
 class _Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.ids, self.links = set(), []
+        self.ids, self.links, self.failed = set(), [], False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.failed = self.failed or ERROR_MARK in attrs
         for key in ("id", "name"):
             if attrs.get(key):
                 self.ids.add(attrs[key])
@@ -68,7 +73,10 @@ def broken_links(site: Path, root_path: str = "/") -> list[str]:
             if not target.is_file():
                 problems.append(f"{here}: <{tag}> {link} -> no such file")
             elif (
-                parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _parse(target, cache).ids
+                parts.fragment
+                and target.suffix == ".html"
+                and unquote(parts.fragment) not in _parse(target, cache).ids
+                and not _parse(target, cache).failed
             ):
                 problems.append(f"{here}: <{tag}> {link} -> no id '{parts.fragment}' in {target.relative_to(site)}")
     return problems

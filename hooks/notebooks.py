@@ -5,13 +5,17 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 1. Execution happens here (nbclient), two notebooks at a time, before the build renders any page.
    A cell that raises fails the build with the page and the cell named; a cell that runs longer
    than NOTES_CELL_TIMEOUT seconds (default 300) fails it too. mkdocs-jupyter then only renders the
-   executed notebook.
+   executed notebook. Under `mkdocs serve` (told apart by the on_startup event), a failing page
+   becomes an error page instead, and the rest of the site keeps serving: see ExecutionFailed.
 2. Cache: mkdocs-jupyter keys its cache on the notebook file alone, so an edit to snippets/ would
    leave stale outputs. Both its cache key and the executed-notebook cache here also hash the
    snippets modules the page imports (directly or through other modules: an edit re-executes only
    the pages that depend on it), the package's data files, this hook, and the versions of the
-   libraries that shape the output. The last few executions of each page are kept, so reverting
-   an edit is served from the cache.
+   libraries that shape the output. The executions are keyed on a page's code cells, not its text:
+   an edit to a Markdown cell is rendered from the cached execution. A module the page runs but
+   does not show (with show.source) counts by its syntax tree: a comment added to it re-executes
+   nothing. The last few executions of each page are kept, so reverting an edit is served from the
+   cache.
 3. Weight and privacy: the ~590 KB of notebook CSS inlined into every page moves into one shared
    file, assets/stylesheets/jupyter.css (cut by hooks/styles.py), and figures move into files beside
    the page; the CDN loaders nbconvert puts in every page (MathJax v2, Mermaid) are dropped: math is
@@ -21,8 +25,12 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 5. Each executed page links its executed notebook (.ipynb, with outputs) for download.
 """
 
+import ast
 import base64
+import functools
 import hashlib
+import html
+import json
 import logging
 import os
 import posixpath
@@ -56,7 +64,29 @@ MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</scr
 INLINE_IMAGE = re.compile(r'src="data:image/(png|svg\+xml|jpeg);base64,([A-Za-z0-9+/=\s]+)"')
 PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
 
-_state = {"deps": "", "pages": set(), "css": None, "digests": {}}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# A frame of IPython's traceback, colours stripped: "File /p/snippets/x.py:12, in f(a, b)" ... "---> 12     code"
+FRAME = re.compile(r"^File (?P<file>.+?):(?P<line>\d+), in (?P<function>[^\s(]+)")
+FRAME_CODE = re.compile(r"^-+> *\d+ ?(?P<code>.*)$", re.M)
+# show.source(module="numpy_net.py", ...) or show.source(losses._bce): the module whose source a page shows
+SHOWN = re.compile(r"show\.source\(\s*(?:module\s*=\s*[\"'](\w+)\.py[\"']|(\w+)\.\w+\s*[,)])")
+ERROR_MARK = "data-notes-build-error"  # hooks/links.py does not check links into a page that carries it
+
+# The command ("build" or "serve") is set by on_startup; it survives serve's rebuilds, which reuse this module.
+_state = {"deps": "", "pages": set(), "css": None, "digests": {}, "command": "build", "errors": {}, "current": set()}
+# Per-page cache chatter from mkdocs-jupyter ("Cache hit", "Cache miss, writing", "Converting notebook",
+# "Evicted stale cache"): one INFO line per page and per step. This hook logs one line per executed page.
+for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
+
+class ExecutionFailed(PluginError):
+    """A page whose execution failed: the message names the page and the cell; `notebook` holds the outputs up
+    to the failure and `frames` the traceback's frames inside snippets/ as (file, line, function, code)."""
+
+    def __init__(self, message: str, notebook=None, traceback: str = "", frames=()):
+        super().__init__(message)
+        self.notebook, self.traceback, self.frames = notebook, traceback, list(frames)
 
 
 def timeout() -> int:
@@ -75,16 +105,42 @@ def dependency_digest() -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=256)
+def syntax_digest(source: str) -> str:
+    """Hash of Python source's syntax tree: equal for sources that differ only in comments and layout."""
+    return hashlib.sha256(ast.dump(ast.parse(source)).encode()).hexdigest()
+
+
+def shown_modules(code: str) -> set[str] | None:
+    """The snippets modules whose source a page's code shows with show.source (as `show.source(module.name)` or
+    `show.source(module="name.py", ...)`); None when a call has another form, so every module counts as shown."""
+    found = SHOWN.findall(code)
+    if len(found) != code.count("show.source("):
+        return None
+    return {by_name or by_object for by_name, by_object in found}
+
+
 def page_digest(src: Path) -> str:
-    """Hash of the page and of the snippets modules it imports, directly or through other modules: an
-    edit to a module re-executes only the pages that depend on it. Computed once per page per build."""
+    """Hash of the page's code cells and of the snippets modules it imports, directly or through other
+    modules: an edit to a module re-executes only the pages that depend on it, and an edit to the page's
+    text (its Markdown cells) none (see _with_current_text). Computed once per page per build."""
     if src in _state["digests"]:
         return _state["digests"][src]
-    code = "\n".join(cell.source for cell in jupytext.read(src).cells if cell.cell_type == "code")
+    nb = jupytext.read(src)
+    cells = [(cell.source, cell.metadata) for cell in nb.cells if cell.cell_type == "code"]
+    code = "\n".join(source for source, _ in cells)
     package = ROOT / "snippets"
-    digest = hashlib.sha256(src.read_bytes() + _state["deps"].encode())
-    for name in cache.dependencies(source=code, package=package):
-        digest.update(name.encode() + b"\0" + (package / f"{name}.py").read_bytes())
+    digest = hashlib.sha256(json.dumps([nb.metadata, cells], sort_keys=True).encode() + _state["deps"].encode())
+    names = cache.dependencies(source=code, package=package)
+    shown = shown_modules(code)
+    if shown is not None and not shown <= set(names):  # not a module name (an alias?): count every module
+        shown = None
+    for name in names:
+        text = (package / f"{name}.py").read_text()
+        if shown is not None and name not in shown:
+            # The page runs this module without showing it: comments and layout cannot change its output.
+            text = syntax_digest(text)
+        digest.update(name.encode() + b"\0" + text.encode())
     _state["digests"][src] = digest.hexdigest()
     return _state["digests"][src]
 
@@ -99,10 +155,61 @@ def _code_cell_lines(src: Path) -> list[int]:
     return [i + 2 for i, line in enumerate(lines) if line.startswith("# %%") and "[markdown]" not in line]
 
 
+def snippets_frames(traceback: str, package: Path) -> list[tuple[str, int, str, str]]:
+    """The frames of an (ANSI-stripped) IPython traceback inside `package`: (file relative to the project, line,
+    function, code line), outermost first."""
+    frames = []
+    for block in re.split(r"\n(?=File )", "\n" + traceback):
+        match = FRAME.match(block.strip("\n"))
+        if not match:
+            continue
+        path = Path(match["file"]).expanduser()
+        if package.resolve() in path.resolve().parents:
+            code = FRAME_CODE.search(block)
+            name = path.resolve().relative_to(package.resolve().parent).as_posix()
+            frames.append((name, int(match["line"]), match["function"], code["code"].strip() if code else ""))
+    return frames
+
+
+def _failure(src: Path, nb, error: CellExecutionError) -> ExecutionFailed:
+    page = src.relative_to(ROOT).as_posix()
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    k = next((k for k, c in enumerate(code_cells) if any(o.get("output_type") == "error" for o in c.outputs)), None)
+    where = "a code cell" if k is None else f"code cell {k + 1} (line {_code_cell_lines(src)[k]})"
+    outputs = [] if k is None else [o for o in code_cells[k].outputs if o.get("output_type") == "error"]
+    traceback = ANSI.sub("", "\n".join(outputs[0].get("traceback", []))) if outputs else ""
+    return ExecutionFailed(
+        f"{page}: {where} raised {error.ename}: {error.evalue}",
+        notebook=nb,
+        traceback=traceback,
+        frames=snippets_frames(traceback, ROOT / "snippets"),
+    )
+
+
+def _with_current_text(src: Path, out: Path) -> None:
+    """Give a cached execution the page's current Markdown cells. Its code cells are the page's (they are
+    in the cache key), so a text edit is rendered without executing anything."""
+    executed = nbformat.read(out, as_version=4)
+    outputs = iter([cell for cell in executed.cells if cell.cell_type == "code"])
+    cells = [next(outputs) if cell.cell_type == "code" else cell for cell in jupytext.read(src).cells]
+    if [(c.cell_type, c.source, c.metadata) for c in cells] != [
+        (c.cell_type, c.source, c.metadata) for c in executed.cells
+    ]:
+        executed.cells = cells
+        tmp = out.with_suffix(".tmp")
+        nbformat.write(executed, tmp)
+        tmp.replace(out)
+
+
 def run_notebook(src: Path) -> Path:
-    """Execute a notebook page (unless cached) and return the executed .ipynb; errors name the page."""
+    """Execute a notebook page (unless cached) and return the executed .ipynb; errors name the page.
+
+    Raises ExecutionFailed (a PluginError, which stops `mkdocs build`) when a cell raises or runs too long."""
     out = executed_path(src)
     if out.exists():
+        if src not in _state["current"]:
+            _with_current_text(src, out)
+            _state["current"].add(src)
         return out
     page = src.relative_to(ROOT).as_posix()
     nb = jupytext.read(src)
@@ -115,16 +222,16 @@ def run_notebook(src: Path) -> Path:
                             resources={"metadata": {"path": str(ROOT)}})  # fmt: skip
     try:
         with sockets:
-            client.execute()
+            # cleanup_kc: nbclient shuts down only the kernels it created itself; without it every page's
+            # kernel (TensorFlow loaded) lived on until mkdocs exited, and under `mkdocs serve` piled up.
+            client.execute(cleanup_kc=True)
     except CellTimeoutError as error:
-        raise PluginError(f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}") from None
+        message = f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}"
+        raise ExecutionFailed(message, notebook=nb) from None
     except CellExecutionError as error:
-        code_cells = [c for c in nb.cells if c.cell_type == "code"]
-        k = next((k for k, c in enumerate(code_cells) if any(o.get("output_type") == "error" for o in c.outputs)), None)
-        where = "a code cell" if k is None else f"code cell {k + 1} (line {_code_cell_lines(src)[k]})"
-        raise PluginError(f"{page}: {where} raised {error.ename}: {error.evalue}") from None
+        raise _failure(src, nb, error) from None
     except DeadKernelError as error:
-        raise PluginError(f"{page}: the kernel died: {error}") from None
+        raise ExecutionFailed(f"{page}: the kernel died: {error}", notebook=nb) from None
     log.info(f"executed {page} in {time.perf_counter() - start:.1f} s")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
@@ -133,13 +240,35 @@ def run_notebook(src: Path) -> Path:
     return out
 
 
+def on_startup(command, dirty):
+    """`mkdocs serve` turns a failing page into an error page; `mkdocs build` (and gh-deploy) fail on it."""
+    _state["command"] = command
+
+
+def _run_or_record(src: Path) -> None:
+    """run_notebook; under `mkdocs serve`, a failure is recorded for an error page instead of stopping the build."""
+    try:
+        run_notebook(src)
+    except ExecutionFailed as failure:
+        if _state["command"] != "serve":
+            raise
+        _state["errors"][src] = failure
+        log.info(f"{failure}: serving an error page in its place until it executes")
+
+
 def on_config(config):
     # Expensive results (the headline runs, learning-rate sweeps) are computed once per build and
     # shared by the pages through snippets.cache; the kernels inherit this variable.
     # Always this project's own folder: a copy of the project builds from its own cache.
     os.environ["SNIPPETS_CACHE_DIR"] = str(ROOT / ".cache" / "results")
+    # The kernels import this project's own snippets (the code the cache keys hash), even when PYTHONPATH or
+    # an editable install of another checkout names another one.
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(ROOT)]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), *paths])
     _state["deps"] = dependency_digest()
     _state["digests"] = {}  # page_digest, per build: mkdocs serve runs on_config again for every rebuild
+    _state["errors"] = {}  # pages that failed in this build (serve only): retried on every rebuild
+    _state["current"] = set()  # pages whose cached execution has been given the current text in this build
     _state["docs_dir"] = Path(config["docs_dir"])
     return config
 
@@ -151,16 +280,21 @@ def on_files(files, config):
     _state["urls"] = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     todo = [Path(f.abs_src_path) for f in pages.values() if not executed_path(Path(f.abs_src_path)).exists()]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for _ in pool.map(run_notebook, todo):
+        for _ in pool.map(_run_or_record, todo):
             pass
     return files
 
 
 def _cache_key(nb_path, config, exec_nb):
+    if Path(nb_path) in _state["errors"]:  # an error page is never read back as the page's rendering
+        return "error-" + os.urandom(16).hex()
     extra = page_digest(Path(nb_path)) if str(nb_path).endswith(".py") else _state["deps"]
     # The rendered HTML holds the links _page_links wrote: they change with the pages' URLs (a renamed
     # page, or the offline build's file URLs, use_directory_urls: false).
     extra += repr(sorted(_state.get("urls", {}).items()))
+    # The page's path too: the rendering holds links relative to the page (its notebook's download link),
+    # so two pages with equal text must not share it.
+    extra += Path(nb_path).resolve().relative_to(ROOT).as_posix()
     return hashlib.sha256((_original_cache_key(nb_path, config, exec_nb) + extra).encode()).hexdigest()
 
 
@@ -183,8 +317,32 @@ def _page_links(html: str, src: Path) -> str:
     return PAGE_LINK.sub(replace, html)
 
 
+def error_page(src: Path, failure: ExecutionFailed) -> str:
+    """The body of the page that stands in for a page whose execution failed (under `mkdocs serve` only)."""
+    frames = "".join(
+        f"<li><code>{html.escape(file)}</code>, line {line}, in <code>{html.escape(function)}</code>"
+        f"<pre><code>{html.escape(code)}</code></pre></li>"
+        for file, line, function, code in failure.frames
+    )
+    frames = f"<p>Where it happened in <code>snippets/</code>:</p><ol>{frames}</ol>" if frames else ""
+    details = (
+        f"<details><summary>Full traceback</summary><pre><code>{html.escape(failure.traceback)}</code></pre></details>"
+        if failure.traceback
+        else ""
+    )
+    return (
+        f'<div class="admonition failure notes-build-error" {ERROR_MARK}>'
+        f'<p class="admonition-title">Build error: this page did not execute</p>'
+        f"<p><code>{html.escape(str(failure))}</code></p>{frames}{details}"
+        f"<p>Fix the cell or the module and save: the page comes back on the next rebuild. "
+        f"<code>mkdocs build</code> and the tests fail on this error.</p></div>"
+    )
+
+
 def _nb2html(nb_path, execute=False, **kwargs):
     src = Path(nb_path)
+    if src in _state["errors"]:
+        return error_page(src, _state["errors"][src])
     executed = run_notebook(src) if execute else src
     html = _original_nb2html(str(executed), execute=False, **kwargs)
     css = "\n".join(STYLE.findall(html))
@@ -217,6 +375,9 @@ def on_post_page(output, page, config):
     if page.file.src_uri in _state["pages"]:
         src = Path(page.file.abs_src_path)
         folder.mkdir(parents=True, exist_ok=True)
+        if src in _state["errors"]:  # the notebook as far as it ran, error included, for the author to open
+            nbformat.write(_state["errors"][src].notebook, folder / f"{src.stem}.ipynb")
+            return output
         (folder / f"{src.stem}.ipynb").write_bytes(run_notebook(src).read_bytes())
     if "data:image/" in output:
         folder.mkdir(parents=True, exist_ok=True)
@@ -237,6 +398,7 @@ def on_post_build(config):
     # Keep the executions in use and the KEEP most recent others of each page, so that reverting an
     # edit is served from the cache; drop the rest, and those of pages that no longer exist.
     used = {executed_path(Path(config["docs_dir"]) / uri) for uri in _state["pages"]}
+    used = {path for path in used if path.exists()}  # a page that failed (serve) has no execution to keep
     stems = {Path(uri).stem for uri in _state["pages"]}
     for path in used:
         path.touch(exist_ok=True)  # in use: the most recent

@@ -14,6 +14,7 @@ first and reads its result instead of computing it again.
 """
 
 import ast
+import functools
 import hashlib
 import importlib.metadata
 import inspect
@@ -30,9 +31,9 @@ PACKAGE = Path(__file__).parent
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras")
 
 
-def imported_modules(source: str, package: Path | None = None) -> set[str]:
-    """Names of the snippets modules that Python `source` imports (at any depth of its code)."""
-    package = package or PACKAGE
+@functools.lru_cache(maxsize=256)
+def _imported_names(source: str) -> frozenset[str]:
+    # Memoized on the text: the site build asks for every page's dependencies, which share modules.
     names = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom) and node.module == "snippets":
@@ -41,7 +42,13 @@ def imported_modules(source: str, package: Path | None = None) -> set[str]:
             names.add(node.module.split(".")[1])
         elif isinstance(node, ast.Import):
             names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("snippets."))
-    return {name for name in names if (package / f"{name}.py").is_file()}
+    return frozenset(names)
+
+
+def imported_modules(source: str, package: Path | None = None) -> set[str]:
+    """Names of the snippets modules that Python `source` imports (at any depth of its code)."""
+    package = package or PACKAGE
+    return {name for name in _imported_names(source) if (package / f"{name}.py").is_file()}
 
 
 def dependencies(module: str | None = None, *, source: str = "", package: Path | None = None) -> list[str]:

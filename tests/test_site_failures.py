@@ -45,15 +45,25 @@ def test_hanging_cell_fails_build_after_timeout(tmp_path):
     assert elapsed < 120
 
 
+QUIET = ("Cache hit", "Cache miss", "Converting notebook", "Evicted stale cache", "IPKernelApp", "Traceback")
+
+
 def test_editing_snippets_reexecutes_the_page(tmp_path):
-    """An unchanged rebuild reuses the cache; an edit to a snippets module shows up in the page."""
+    """An unchanged rebuild reuses the cache; an edit to a snippets module shows up in the page. The log says
+    "executed <page> in N s" once per executed page, and nothing per page about caches or kernels."""
     project = probe(tmp_path, "from snippets import losses\nprint('EPSILON is', losses.EPSILON)")
     site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
+    cold = mkdocs_build(project, site)
+    assert cold.returncode == 0
     assert "EPSILON is 1e-07" in (site / "probe/index.html").read_text()
+    log = cold.stdout + cold.stderr
+    assert re.search(r"INFO    -  executed docs/probe\.py in \d+\.\d s\n", log), log
+    assert not [word for word in QUIET if word in log], log
 
     again = mkdocs_build(project, site)
-    assert again.returncode == 0 and "Cache hit" in again.stdout + again.stderr
+    log = again.stdout + again.stderr
+    assert again.returncode == 0 and "executed" not in log and "Documentation built in" in log
+    assert not [word for word in QUIET if word in log], log
 
     module = project / "snippets" / "losses.py"
     module.write_text(module.read_text().replace("EPSILON = 1e-7", "EPSILON = 1e-6"))
@@ -61,6 +71,29 @@ def test_editing_snippets_reexecutes_the_page(tmp_path):
     assert edited.returncode == 0, edited.stderr[-2000:]
     html = (site / "probe/index.html").read_text()
     assert "EPSILON is 1e-06" in html and "EPSILON is 1e-07" not in html
+
+
+def test_text_edit_renders_the_new_text_without_reexecuting(tmp_path):
+    """An edit to a Markdown cell shows in the page and its notebook, from the cached execution (same stamp);
+    an edit to a code cell executes the page again."""
+    project = probe(tmp_path, "import time\nprint('stamp', time.time_ns())")
+    page, site = project / "docs" / "probe.py", tmp_path / "site"
+
+    def build():
+        result = mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr[-2000:]
+        html = (site / "probe/index.html").read_text()
+        return html, re.search(r"stamp (\d+)", html).group(1), result.stdout + result.stderr
+
+    _, first, _ = build()
+    page.write_text(page.read_text().replace("# # Probe\n", "# # Probe\n#\n# A sentence added later.\n"))
+    html, stamp, log = build()
+    assert "A sentence added later." in html and stamp == first and "executed docs/probe.py" not in log
+    notebook = nbformat.read(site / "probe" / "probe.ipynb", as_version=4)
+    assert any("A sentence added later." in cell.source for cell in notebook.cells)
+    page.write_text(page.read_text().replace("print('stamp'", "print('code edited'); print('stamp'"))
+    html, stamp, log = build()
+    assert "code edited" in html and stamp != first and "executed docs/probe.py" in log
 
 
 def test_corrupted_data_file_fails_build_with_checksum_message(tmp_path):
@@ -120,19 +153,21 @@ def test_copy_project_leaves_caches_behind(tmp_path):
 
 def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache(tmp_path):
     """Editing losses.py re-executes the page importing it, not the page that does not; undoing the edit
-    serves the earlier execution from the cache (its timestamp comes back)."""
+    serves the earlier execution from the cache (its timestamp comes back). A comment added to losses.py
+    re-executes only the page that shows its source."""
     stamp = "import time\nprint('stamp', time.time_ns())"
     pages = {
         "index.md": "# Home\n\nA probe site.\n",
         "uses_losses.py": HEADER + "# %%\nfrom snippets import losses\nprint('EPSILON is', losses.EPSILON)\n" + stamp,
         "other.py": HEADER + "# %%\nfrom snippets import activations\n" + stamp,
+        "shows_losses.py": HEADER + "# %%\nfrom snippets import losses, show\nshow.source(losses._bce)\n# %%\n" + stamp,
     }
     project = copy_project(tmp_path / "project", pages=pages)
     site = tmp_path / "site"
 
     def build():
         assert mkdocs_build(project, site).returncode == 0
-        return {page: (site / page / "index.html").read_text() for page in ("uses_losses", "other")}
+        return {page: (site / page / "index.html").read_text() for page in ("uses_losses", "other", "shows_losses")}
 
     def stamp_of(html):
         return re.search(r"stamp (\d+)", html).group(1)
@@ -150,3 +185,13 @@ def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache
     reverted = build()
     assert "EPSILON is 1e-07" in reverted["uses_losses"]
     assert stamp_of(reverted["uses_losses"]) == stamp_of(first["uses_losses"])
+
+    module.write_text(
+        original.replace(
+            "    return float(-np.mean(Y", "    # a comment, shown in the listing\n    return float(-np.mean(Y"
+        )
+    )
+    commented = build()
+    assert stamp_of(commented["uses_losses"]) == stamp_of(first["uses_losses"])
+    assert stamp_of(commented["shows_losses"]) != stamp_of(first["shows_losses"])
+    assert "a comment, shown in the listing" in commented["shows_losses"]
