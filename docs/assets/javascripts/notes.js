@@ -17,12 +17,19 @@ const CHECKLIST_KEY = "notes-checklist";
 
 function setUpChecklist() {
   const boxes = [...document.querySelectorAll(".md-content .task-list-item input[type=checkbox]")];
-  if (!boxes.length || document.querySelector(".checklist-progress")) return;
+  // The checklist page holds an empty .checklist-progress where the count goes, so filling it moves
+  // nothing (no layout shift); a page without one gets it before its list.
+  let progress = document.querySelector(".checklist-progress");
+  if (!boxes.length || (progress && "ready" in progress.dataset)) return;
   let saved = {};
   try { saved = JSON.parse(localStorage.getItem(CHECKLIST_KEY) || "{}"); } catch (error) { saved = {}; }
   const keyOf = (box) => box.closest("li").textContent.trim().replace(/\s+/g, " ").slice(0, 80);
-  const progress = document.createElement("div");
-  progress.className = "checklist-progress";
+  if (!progress) {
+    progress = document.createElement("div");
+    progress.className = "checklist-progress";
+    boxes[0].closest("ul").before(progress);
+  }
+  progress.dataset.ready = "";
   progress.innerHTML = '<span role="status" aria-live="polite"></span><button type="button">Reset</button>';
   const status = progress.querySelector("span");
   const update = () => {
@@ -45,7 +52,6 @@ function setUpChecklist() {
     for (const box of boxes) box.checked = false;
     update();
   });
-  boxes[0].closest("ul").before(progress);
   update();
 }
 
