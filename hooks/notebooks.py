@@ -14,8 +14,8 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
    libraries that shape the output. The executions are keyed on a page's code cells, not its text:
    an edit to a Markdown cell is rendered from the cached execution. A module the page runs but
    does not show (with show.source) counts by its syntax tree: a comment added to it re-executes
-   nothing. The last few executions of
-   each page are kept, so reverting an edit is served from the cache.
+   nothing. The last few executions of each page are kept, so reverting an edit is served from
+   the cache.
 3. Weight and privacy: the ~570 KB of notebook CSS inlined into every page moves into one shared
    file, assets/stylesheets/jupyter.css, and figures move into files beside the page; the CDN
    loaders nbconvert puts in every page (MathJax v2, Mermaid) are dropped: the site serves its own
@@ -312,7 +312,7 @@ def _page_links(html: str, src: Path) -> str:
     return PAGE_LINK.sub(replace, html)
 
 
-def error_page(src: Path, failure: ExecutionFailed) -> str:
+def error_page(failure: ExecutionFailed) -> str:
     """The body of the page that stands in for a page whose execution failed (under `mkdocs serve` only)."""
     frames = "".join(
         f"<li><code>{html.escape(file)}</code>, line {line}, in <code>{html.escape(function)}</code>"
@@ -337,7 +337,7 @@ def error_page(src: Path, failure: ExecutionFailed) -> str:
 def _nb2html(nb_path, execute=False, **kwargs):
     src = Path(nb_path)
     if src in _state["errors"]:
-        return error_page(src, _state["errors"][src])
+        return error_page(_state["errors"][src])
     executed = run_notebook(src) if execute else src
     html = _original_nb2html(str(executed), execute=False, **kwargs)
     css = "\n".join(STYLE.findall(html))
