@@ -20,7 +20,7 @@ _STARTS = {
     "box": (r'<div class="admonition abstract in-one-minute"', "div"),
     "table": (r"<table\b", "table"),
     "tasks": (r'<ul class="task-list"', "ul"),
-    "math": (r'<div class="notes-math"', "div"),
+    "math": (r'<span class="notes-math"', "span"),
 }
 
 

@@ -5,8 +5,9 @@ V8 through the `mini-racer` wheel, so building needs no Node). Browsers draw Mat
 readers read it; it is text, so it is crisp and searchable in print, takes the text colour in both
 schemes, and needs nothing redone after instant navigation. The font is Noto Sans Math (it has the
 OpenType MATH table that MathML layout needs, and matches the theme's sans-serif text), cut at build to
-the glyphs the site's formulas use and preloaded on pages with math, so formulas are drawn once, in
-their own font (no layout shift).
+the glyphs the site's formulas use (21 KB instead of 270 KB) and preloaded on pages with math, so
+formulas are drawn once, in their own font (no layout shift); the offline build inlines it into the
+stylesheet, since pages opened from the file system cannot fetch fonts from other files.
 
 Measured on the lesson pages before choosing (see the closing note of issue 9): KaTeX's HTML + MathML
 made backprop/ 209 KB of HTML (the target is 150 KB); Temml's MathML makes it 91 KB.
@@ -26,8 +27,10 @@ Vendored by `scripts/vendor_math.py`: `hooks/vendor/` (build only: temml.min.js 
 
 from __future__ import annotations
 
+import base64
 import html
 import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +41,9 @@ VENDOR = ROOT / "hooks" / "vendor"
 TEMML_JS = VENDOR / "temml.min.js"
 TEMML_VERSION = "0.13.5"
 FONT = VENDOR / "NotoSansMath-Regular.woff2"
-FONT_PATH = "assets/math/NotoSansMath.woff2"  # beside assets/math/temml.css, whose @font-face loads it
+CSS_PATH = "assets/math/temml.css"  # its @font-face loads the cut font
+FONT_PATH = "assets/math/NotoSansMath.woff2"  # beside it, on a served site
+FONT_URL = 'url("NotoSansMath.woff2")'  # as scripts/vendor_math.py writes it into temml.css
 _MATH_TEXT = re.compile(r"<math\b.*?</math>", re.S)
 _chars: set[str] = set()
 # Browsers draw a one-letter <mi>x</mi> in italic by mapping it to U+1D465 (MathML's math-auto
@@ -101,7 +106,8 @@ def render(tex: str, display: bool) -> str:
         raise ValueError(f"cannot typeset {delimiter}{tex}{delimiter}: {message}") from None
     if display:
         # A wide display scrolls inside its own box on a phone rather than shrinking or running off the page.
-        return f'<div class="notes-math">{rendered}</div>'
+        # A span (display: block in notes.css): displays often sit inside a <p>, where a div is invalid.
+        return f'<span class="notes-math">{rendered}</span>'
     return rendered
 
 
@@ -166,15 +172,6 @@ def on_page_content(html_text, page, config, files):
     return html_text
 
 
-def on_post_page(output, page, config):
-    """Preload the math font on pages that have math, so formulas are drawn once, in their own font."""
-    if "<math" not in output:
-        return output
-    base = "../" * page.file.dest_uri.count("/")  # from the page's folder back to the site root
-    link = f'<link rel="preload" href="{base}{FONT_PATH}" as="font" type="font/woff2" crossorigin>'
-    return output.replace("</head>", link + "</head>", 1)
-
-
 def subset_font(chars: set[str], target: Path) -> None:
     """Write Noto Sans Math cut to `chars` (and the size variants and parts MathML stretches them with)."""
     from fontTools import subset  # matplotlib's dependency; woff2 needs brotli (docs extra)
@@ -191,5 +188,34 @@ def subset_font(chars: set[str], target: Path) -> None:
     subset.save_font(font, str(target), options)
 
 
+def _offline(config) -> bool:
+    """Whether this is the offline build (`make offline`: Material's offline plugin on)."""
+    offline = config.plugins.get("material/offline")
+    return offline is not None and bool(offline.config.enabled)
+
+
+def on_post_page(output, page, config):
+    """On a served site, preload the math font on pages with math, so formulas are drawn once, in their own font."""
+    if "<math" not in output or _offline(config):
+        return output
+    base = "../" * page.file.dest_uri.count("/")  # from the page's folder back to the site root
+    link = f'<link rel="preload" href="{base}{FONT_PATH}" as="font" type="font/woff2" crossorigin>'
+    return output.replace("</head>", link + "</head>", 1)
+
+
 def on_post_build(config):
-    subset_font(_chars, Path(config["site_dir"]) / FONT_PATH)
+    """Write the cut font beside temml.css. The offline build puts it into temml.css as a data URL
+    instead: Chromium refuses fonts fetched from another file by a page opened from file://."""
+    site = Path(config["site_dir"])
+    if not _offline(config):
+        subset_font(_chars, site / FONT_PATH)
+        return
+    css_path = site / CSS_PATH
+    css = css_path.read_text(encoding="utf-8")
+    if FONT_URL not in css:
+        raise PluginError(f"{CSS_PATH} has no {FONT_URL} to fill: run scripts/vendor_math.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        font = Path(tmp) / "math.woff2"
+        subset_font(_chars, font)
+        data = base64.b64encode(font.read_bytes()).decode()
+    css_path.write_text(css.replace(FONT_URL, f'url("data:font/woff2;base64,{data}")'), encoding="utf-8")

@@ -1,5 +1,6 @@
 """Set-up: `make serve` stops at once on a busy port; a half-created .venv is reported with what to install."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -29,9 +30,12 @@ def busy_port():
 def test_make_serve_on_a_busy_port_stops_at_once_in_one_line(busy_port):
     """`make serve ADDR=127.0.0.1:<busy>` exits non-zero within seconds, before installing or building anything,
     with one line naming the port and no traceback."""
+    # As from a reader's shell: under `make test` (CI), MAKELEVEL and MAKEFLAGS would make the inner make
+    # print "Entering directory" lines that a reader never sees.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")}
     start = time.monotonic()
     result = subprocess.run(
-        ["make", "serve", f"ADDR=127.0.0.1:{busy_port}"], cwd=ROOT, capture_output=True, text=True, timeout=60
+        ["make", "serve", f"ADDR=127.0.0.1:{busy_port}"], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env
     )
     elapsed = time.monotonic() - start
     lines = (result.stdout + result.stderr).strip().splitlines()

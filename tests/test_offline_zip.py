@@ -33,12 +33,14 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need
 
 # TeX left for the reader to see: $$, \( or \[, or an inline $...$ (not a price such as "$5").
 RAW_MATH = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$]*\$")
-# Math rendered at build time (KaTeX HTML) or in the browser (MathJax); either is accepted.
-MATH_STATE = """() => {
-  const rendered = document.querySelectorAll('.md-content .katex, .md-content mjx-container').length;
+# Math is MathML written at build (hooks/typeset.py), drawn in the math font the offline build inlines.
+MATH_STATE = """async () => {
+  await document.fonts.ready;
+  const rendered = document.querySelectorAll('.md-content math').length;
   const clone = document.querySelector('.md-content').cloneNode(true);
-  clone.querySelectorAll('pre, code, .katex, mjx-container, script').forEach(e => e.remove());
-  return {rendered, text: clone.innerText};
+  clone.querySelectorAll('pre, code, math, script').forEach(e => e.remove());
+  const font = [...document.fonts].some(f => f.family.replace(/"/g, '') === 'NotoSans Math' && f.status === 'loaded');
+  return {rendered, font, text: clone.innerText};
 }"""
 MATH_PAGES = ("index.html", "loss.html", "forward.html", "backprop.html", "formulas.html")
 
@@ -103,7 +105,7 @@ def pages(site):
 
 
 def test_offline_pages_render_math_and_figures(page):
-    """Every page: math rendered (KaTeX or MathJax) with no raw TeX left, every figure loaded, no folder link."""
+    """Every page: math rendered (MathML, in its font) with no raw TeX left, every figure loaded, no folder link."""
     problems, figures = [], 0
     for name in pages(page.site):
         open_page(page, name)
@@ -111,8 +113,8 @@ def test_offline_pages_render_math_and_figures(page):
         raw = RAW_MATH.findall(state["text"])
         if raw:
             problems.append(f"{name}: raw TeX in the text: {raw[:3]}")
-        if name in MATH_PAGES and state["rendered"] == 0:
-            problems.append(f"{name}: no rendered math (.katex or mjx-container)")
+        if name in MATH_PAGES and (state["rendered"] == 0 or not state["font"]):
+            problems.append(f"{name}: no rendered math (MathML), or its font did not load: {state['font']=}")
         images = page.evaluate(
             "() => [...document.querySelectorAll('.md-content img')].map(i => [i.src, i.naturalWidth])"
         )

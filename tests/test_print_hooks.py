@@ -13,7 +13,7 @@ import print_page  # noqa: E402
 PAGE = (
     '<h1 id="t">T</h1><div class="admonition abstract in-one-minute"><p>a</p><div>nested</div><p>b</p></div>'
     '<p>after</p><table><tr><td id="c">1</td></tr></table><h2 id="unrolled">U</h2>'
-    '<div class="notes-math"><math display="block"><mi>x</mi></math></div><ul class="task-list"><li>do</li></ul>'
+    '<span class="notes-math"><math display="block"><mi>x</mi></math></span><ul class="task-list"><li>do</li></ul>'
 )
 
 
@@ -21,7 +21,7 @@ def test_pieces_are_whole_elements_without_ids():
     box = cheatsheet.piece(PAGE, "box")
     assert box.startswith('<div class="admonition') and box.endswith("<p>b</p></div>") and "after" not in box
     assert cheatsheet.piece(PAGE, "table") == "<table><tr><td>1</td></tr></table>"
-    assert cheatsheet.piece(PAGE, "math:unrolled").startswith('<div class="notes-math"><math')
+    assert cheatsheet.piece(PAGE, "math:unrolled").startswith('<span class="notes-math"><math')
     assert cheatsheet.piece(PAGE, "tasks") == '<ul class="task-list"><li>do</li></ul>'
 
 

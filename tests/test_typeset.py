@@ -12,7 +12,7 @@ import typeset  # noqa: E402
 def test_inline_and_display_dollars_become_mathml():
     html = typeset.render_delimited("<p>The cost $J(w) = 1$ and</p>\n<p>$$\\sigma(z) = \\frac{1}{1 + e^{-z}}$$</p>")
     assert html.count("<math") == 2 and "$" not in html
-    assert '<div class="notes-math"><math display="block"' in html  # displays scroll in their own box
+    assert '<span class="notes-math"><math display="block"' in html  # displays scroll in their own box
     assert "<mfrac>" in html and "σ" in html
 
 
@@ -53,3 +53,4 @@ def test_font_cut_keeps_the_math_table_and_the_characters(tmp_path):
     assert "MATH" in font and all(ord(c) in cmap for c in "σ∑∂ℒ=+−")
     assert ord("𝑥") in cmap  # the italic x a browser draws for <mi>x</mi>
     assert target.stat().st_size < typeset.FONT.stat().st_size / 5
+    assert typeset.FONT_URL in (typeset.ROOT / "docs" / typeset.CSS_PATH).read_text()  # where the build puts it
