@@ -8,6 +8,9 @@ window.notesMarkScrollable = () => {
     if (element.scrollWidth > element.clientWidth + 1 && !element.hasAttribute("tabindex")) {
       element.setAttribute("tabindex", "0");
       if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", "scrollable region");
+      // A name needs a role that takes one (ARIA prohibits aria-label on a plain span or div): "group", not
+      // "region", which would add a landmark per box; a table keeps its own role.
+      if (element.tagName !== "TABLE" && !element.hasAttribute("role")) element.setAttribute("role", "group");
     }
   }
 };
