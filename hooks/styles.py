@@ -9,12 +9,15 @@ At-rules other than @media and @supports (fonts, keyframes) are kept whole. The 
 that adds notebook classes later, so a class absent from every page's HTML can never match.
 """
 
+import hashlib
 import re
 from pathlib import Path
 
 import tinycss2
 
 CSS_PATH = "assets/stylesheets/jupyter.css"  # as written by hooks/notebooks.py
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "styles"  # cut stylesheets, by content
+KEEP = 4
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _ID_ATTR = re.compile(r'\bid="([^"]*)"')
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -129,6 +132,19 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    """Cut the notebook CSS. Parsing 590 KB of CSS takes a second or two, so each cut is kept in .cache/styles,
+    named by the stylesheet and the names the pages use: a rebuild whose pages use the same names copies it."""
     path = Path(config["site_dir"]) / CSS_PATH
-    if path.is_file():
-        path.write_text(prune(path.read_text(encoding="utf-8"), _used["classes"], _used["ids"]), encoding="utf-8")
+    if not path.is_file():
+        return
+    css = path.read_text(encoding="utf-8")
+    names = "\0".join(sorted(_used["classes"])) + "\1" + "\0".join(sorted(_used["ids"]))
+    cached = CACHE / f"jupyter-{hashlib.sha256((css + names).encode()).hexdigest()[:20]}.css"
+    if not cached.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".tmp")
+        partial.write_text(prune(css, _used["classes"], _used["ids"]), encoding="utf-8")
+        partial.replace(cached)
+        for old in sorted(CACHE.glob("jupyter-*.css"), key=lambda p: p.stat().st_mtime)[:-KEEP]:
+            old.unlink()
+    path.write_text(cached.read_text(encoding="utf-8"), encoding="utf-8")

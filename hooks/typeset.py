@@ -28,8 +28,10 @@ Vendored by `scripts/vendor_math.py`: `hooks/vendor/` (build only: temml.min.js 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import re
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +43,8 @@ VENDOR = ROOT / "hooks" / "vendor"
 TEMML_JS = VENDOR / "temml.min.js"
 TEMML_VERSION = "0.13.5"
 FONT = VENDOR / "NotoSansMath-Regular.woff2"
+CACHE = ROOT / ".cache" / "math"  # cut fonts, by content
+KEEP = 4  # cuts kept, newest first: editing a formula and undoing it costs nothing
 CSS_PATH = "assets/math/temml.css"  # its @font-face loads the cut font
 FONT_PATH = "assets/math/NotoSansMath.woff2"  # beside it, on a served site
 FONT_URL = 'url("NotoSansMath.woff2")'  # as scripts/vendor_math.py writes it into temml.css
@@ -173,19 +177,31 @@ def on_page_content(html_text, page, config, files):
 
 
 def subset_font(chars: set[str], target: Path) -> None:
-    """Write Noto Sans Math cut to `chars` (and the size variants and parts MathML stretches them with)."""
-    from fontTools import subset  # matplotlib's dependency; woff2 needs brotli (docs extra)
+    """Write Noto Sans Math cut to `chars` (and the size variants and parts MathML stretches them with).
 
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]  # ssty (script-size glyphs), ss01 (\\mathcal) and the rest
-    options.notdef_outline = True
-    font = subset.load_font(str(FONT), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text="".join(sorted(chars | MATH_ITALIC)))
-    subsetter.subset(font)  # keeps the MATH table, with the variants of the glyphs kept
+    Cutting takes seconds (the woff2 is decompressed glyph by glyph), so each cut is kept in .cache/math,
+    named by the font and the characters: a rebuild with the same formulas copies it."""
+    key = hashlib.sha256(FONT.read_bytes() + "".join(sorted(chars | MATH_ITALIC)).encode()).hexdigest()[:20]
+    cached = CACHE / f"NotoSansMath-{key}.woff2"
+    if not cached.is_file():
+        from fontTools import subset  # matplotlib's dependency; woff2 needs brotli (docs extra)
+
+        options = subset.Options()
+        options.flavor = "woff2"
+        options.layout_features = ["*"]  # ssty (script-size glyphs), ss01 (\\mathcal) and the rest
+        options.notdef_outline = True
+        font = subset.load_font(str(FONT), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text="".join(sorted(chars | MATH_ITALIC)))
+        subsetter.subset(font)  # keeps the MATH table, with the variants of the glyphs kept
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".tmp")
+        subset.save_font(font, str(partial), options)
+        partial.replace(cached)
+        for old in sorted(CACHE.glob("NotoSansMath-*.woff2"), key=lambda p: p.stat().st_mtime)[:-KEEP]:
+            old.unlink()
     target.parent.mkdir(parents=True, exist_ok=True)
-    subset.save_font(font, str(target), options)
+    shutil.copyfile(cached, target)
 
 
 def _offline(config) -> bool:

@@ -43,9 +43,10 @@ def test_bad_tex_names_the_formula():
         typeset.render_delimited("<p>$\\frac{1$</p>")
 
 
-def test_font_cut_keeps_the_math_table_and_the_characters(tmp_path):
+def test_font_cut_keeps_the_math_table_and_the_characters(tmp_path, monkeypatch):
     from fontTools.ttLib import TTFont
 
+    monkeypatch.setattr(typeset, "CACHE", tmp_path / "cache")
     target = tmp_path / "math.woff2"
     typeset.subset_font(set("σ∑∂ℒ=+−"), target)
     font = TTFont(target)
@@ -54,3 +55,17 @@ def test_font_cut_keeps_the_math_table_and_the_characters(tmp_path):
     assert ord("𝑥") in cmap  # the italic x a browser draws for <mi>x</mi>
     assert target.stat().st_size < typeset.FONT.stat().st_size / 5
     assert typeset.FONT_URL in (typeset.ROOT / "docs" / typeset.CSS_PATH).read_text()  # where the build puts it
+
+
+def test_font_cuts_are_cached_by_their_characters(tmp_path, monkeypatch):
+    """The same characters reuse the cut kept in the cache; other characters make a new one."""
+    monkeypatch.setattr(typeset, "CACHE", tmp_path / "cache")
+    typeset.subset_font(set("σ="), tmp_path / "a.woff2")
+    (cut,) = (tmp_path / "cache").glob("*.woff2")
+    stamp = cut.stat().st_mtime_ns
+    typeset.subset_font(set("=σ"), tmp_path / "b.woff2")
+    assert (
+        cut.stat().st_mtime_ns == stamp and (tmp_path / "a.woff2").read_bytes() == (tmp_path / "b.woff2").read_bytes()
+    )
+    typeset.subset_font(set("∑"), tmp_path / "c.woff2")
+    assert len(list((tmp_path / "cache").glob("*.woff2"))) == 2
