@@ -148,7 +148,8 @@ show.table(
 # What each regime looks like:
 #
 # - **Too small** ($\alpha \le 0.1$): the loss curve is almost flat; after 60 epochs it has barely
-#   left its starting value, and accuracy may still be at one half.
+#   left its starting value. At $\alpha \le 0.03$ accuracy is still at one half; at $\alpha = 0.1$
+#   it is already high, with outputs barely past 0.5: accuracy hides how little has been learnt.
 # - **Slow** ($\alpha = 0.3$): the loss falls, but is still far from 0 after 60 epochs.
 # - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. From
 #   $\alpha = 3$ up, the loss first bumps above its starting value for a few epochs, then falls faster.

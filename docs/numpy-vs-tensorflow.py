@@ -5,7 +5,7 @@
 # <p class="admonition-title">In one minute</p>
 #
 # - NumPy: you write forward, loss, backprop and the update; examples are **columns**, $W$ is $(n_{out}, n_{in})$.
-# - Keras: you declare layers, a loss and an optimizer; `fit` does the rest; examples are **rows**, kernel $= W^\top$.
+# - Keras: you declare layers, a loss and an optimizer; `fit` does the rest; examples are **rows**, and the kernel $K = W^\top$.
 # - Same data and batch size: both classify all but a handful of the 2,115 test digits correctly.
 # - For a network this small, per-step overhead dominates, and the NumPy loop is faster on a CPU.
 #

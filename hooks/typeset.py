@@ -99,11 +99,45 @@ def _temml() -> _Temml:
     return _Temml()
 
 
+_PRIME_MO = r'<mo\b[^>]*class="tml-prime"[^>]*>[′″‴]+</mo>'
+_PRIME = re.compile(rf"(?:{_PRIME_MO}|<mrow\b[^>]*>(?:{_PRIME_MO})+</mrow>)</msup>")
+_MSUP = re.compile(r"</?msup\b[^>]*>")
+
+
+# Temml pads the superscripts of some italic capitals (its tml-*-pad classes) but not of W, V, Y and T, whose
+# slanted right side then touches the "[" of W^{[l]}: the same padding as Temml gives Z.
+_SLANTED = re.compile(r"<msup><mi>([TVWY])</mi><(mrow|mi|mn|mo)>")
+
+
+def pad_slanted(mathml: str) -> str:
+    return _SLANTED.sub(r'<msup><mi>\1</mi><\2 class="tml-med-pad">', mathml)
+
+
+def inline_primes(mathml: str) -> str:
+    """σ′ as text writes it: Temml makes the prime a superscript (<msup>), where Chromium draws the raised
+    prime glyph at script size, raised again: a speck. The glyph is already a raised mark; set it inline."""
+    while match := _PRIME.search(mathml):
+        depth, start = 0, None
+        for tag in reversed(list(_MSUP.finditer(mathml, 0, match.start()))):
+            if tag.group().startswith("</"):
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                start = tag
+                break
+        if start is None:  # cannot happen in Temml's output; leave the formula as Temml wrote it
+            return mathml
+        inner = mathml[start.end() : match.end() - len("</msup>")]
+        mathml = f"{mathml[: start.start()]}<mrow>{inner}</mrow>{mathml[match.end() :]}"
+    return mathml
+
+
 @lru_cache(maxsize=4096)  # serve rebuilds re-render the same formulas: typeset each once per process
 def render(tex: str, display: bool) -> str:
     """The MathML for `tex` (plain TeX, not HTML-escaped); raises ValueError if it does not parse."""
     try:
-        rendered = _temml().render(tex, display)
+        rendered = pad_slanted(inline_primes(_temml().render(tex, display)))
     except Exception as error:  # mini-racer's JSEvalException carries Temml's ParseError message
         message = str(error).splitlines()[0].removeprefix("<anonymous>:1: ")
         delimiter = "$$" if display else "$"

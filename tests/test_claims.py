@@ -48,7 +48,8 @@ def test_too_large_rate_flips_the_output_over_saturated_hidden_units(traces):
 
 
 def test_explorer_regimes_hold_for_the_nine_learning_rates():
-    """Gradient descent page, explorer: α <= 0.1 barely moves the loss (accuracy one half below 0.1); 0.3 is far
+    """Gradient descent page, explorer: α <= 0.1 barely moves the loss (accuracy one half up to 0.03, high at 0.1
+    with outputs barely past 0.5); 0.3 is far
     from 0; 1 to 10 reach a loss near 0 and 100% accuracy, 3 and 10 after an early bump; α >= 30 jumps up and
     stays there, at accuracy one half."""
     sweep = results.learning_rates(export.LEARNING_RATES, **export.LEARNING_RATE_RUNS)
@@ -56,7 +57,11 @@ def test_explorer_regimes_hold_for_the_nine_learning_rates():
     for lr, t in sweep.items():
         loss, accuracy = t["loss"], t["accuracy"]
         if lr <= 0.1:
-            assert loss[-1] > 0.8 * start and (accuracy[-1] < 0.55 or lr == 0.1), lr
+            assert loss[-1] > 0.8 * start, lr
+            if lr <= 0.03:
+                assert accuracy[-1] < 0.55, lr
+            else:
+                assert accuracy[-1] > 0.9 and t["margin"][-1] < 0.1, lr
         elif lr == 0.3:
             assert 0.2 < loss[-1] < 0.8 * start
         elif lr <= 10:

@@ -69,3 +69,17 @@ def test_font_cuts_are_cached_by_their_characters(tmp_path, monkeypatch):
     )
     typeset.subset_font(set("∑"), tmp_path / "c.woff2")
     assert len(list((tmp_path / "cache").glob("*.woff2"))) == 2
+
+
+def test_primes_are_set_inline_not_as_superscripts():
+    """σ'(z) and g''(z): the prime marks follow their letter in an mrow, at full size, not inside an msup."""
+    html = typeset.render_delimited("<p>$\\sigma'(z)$ and $g''(z)$ and $x^{2}$</p>")
+    assert html.count("<msup>") == 1  # x^2 only
+    assert '<mrow><mi>σ</mi><mo lspace="0em" rspace="0em" class="tml-prime">′</mo></mrow>' in html
+    assert '<mrow><mi>g</mi><mrow class="tml-sml-pad"><mo lspace="0em" rspace="0em" class="tml-prime">′</mo>' in html
+
+
+def test_slanted_capitals_get_their_superscript_padded():
+    """W^{[l]}: the superscript is padded off W's slanted side, as Temml pads Z's."""
+    html = typeset.render("W^{[l]}", False)
+    assert '<msup><mi>W</mi><mrow class="tml-med-pad">' in html
