@@ -220,8 +220,11 @@ def run_notebook(src: Path) -> Path:
     km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets.name) / "kernel"))
     # shutdown_kernel="immediate": the notebook has run to the end (or failed), there is nothing to flush, and a
     # graceful shutdown costs about 0.4 s per page.
+    # coalesce_streams: a cell's prints are one output, however the kernel happened to flush them (two
+    # builds, or the page and its downloaded notebook, split "measured ... cores\n..." differently).
     client = NotebookClient(nb, km=km, timeout=timeout(), kernel_name="python3", allow_errors=False,
-                            shutdown_kernel="immediate", resources={"metadata": {"path": str(ROOT)}})  # fmt: skip
+                            shutdown_kernel="immediate", coalesce_streams=True,
+                            resources={"metadata": {"path": str(ROOT)}})  # fmt: skip
     try:
         with sockets:
             # cleanup_kc: nbclient shuts down only the kernels it created itself; without it every page's

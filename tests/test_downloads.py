@@ -98,7 +98,9 @@ def test_downloaded_notebook_runs_outside_the_repository_and_reproduces_the_page
     monkeypatch.delenv("SNIPPETS_CACHE_DIR", raising=False)  # compute everything, as a reader's kernel does
     monkeypatch.chdir(tmp_path)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", coalesce_streams=True, resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
     print(f"{stem}: executed outside the repository in {time.perf_counter() - start:.1f} s")
     assert nb.cells[-1].outputs[0]["text"].startswith(str(installed))
     assert outputs(nb)[:-1] == outputs(original)
