@@ -81,3 +81,17 @@ def served_site(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (tests/chromium.py: which one, and when browser tests skip)."""
+    from chromium import ARGS, CHROMIUM
+
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="browser tests need the playwright package (make setup)"
+    )
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()

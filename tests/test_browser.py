@@ -6,33 +6,15 @@ node_modules/axe-core (`npm ci`); without them these tests skip and say so.
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import nbformat
 import pytest
+from chromium import MARKS, RAW_MATH
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="browser tests need Debian's Chromium: apt-get install chromium"
-    ),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (make setup)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+pytestmark = MARKS
 
 
 class Visit:
@@ -76,8 +58,6 @@ def visit(browser, served_site):
     for v in visits:
         v.close()
 
-
-RAW_MATH = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$]*\$")
 
 # Math is MathML written at build (hooks/typeset.py): laid out by the browser, in the site's math font.
 MATH_STATE = """async () => {

@@ -5,8 +5,6 @@ request that is not to a file blocked: math is rendered, navigation and search w
 the notebook downloads are notebooks. Needs /usr/bin/chromium, as tests/test_browser.py does.
 """
 
-import re
-import shutil
 import sys
 import zipfile
 from pathlib import Path
@@ -17,22 +15,10 @@ import pytest
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+from chromium import MARKS, RAW_MATH  # noqa: E402
 from offline_zip import FOLDER, build_offline_zip  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="browser tests need Debian's Chromium: apt-get install chromium"
-    ),
-]
-sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (make setup)")
-
-# TeX left for the reader to see: $$, \( or \[, or an inline $...$ (not a price such as "$5").
-RAW_MATH = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$]*\$")
+pytestmark = MARKS
 # Math is MathML written at build (hooks/typeset.py), drawn in the math font the offline build inlines.
 MATH_STATE = """async () => {
   await document.fonts.ready;
@@ -54,14 +40,6 @@ def offline_site(tmp_path_factory):
         assert {Path(name).parts[0] for name in z.namelist()} == {FOLDER}, "the zip must hold one folder"
         z.extractall(tmp / "unzipped")
     return tmp / "unzipped" / FOLDER
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 import nbformat
 import pytest
+from chromium import CHROMIUM
 from conftest import ROOT, mkdocs_build
-from test_browser import ARGS, CHROMIUM, Visit, sync_api
+from test_browser import Visit
 
 pytestmark = pytest.mark.slow
 
@@ -60,14 +61,6 @@ def subpath_site(tmp_path_factory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, server.requests
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def test_server_serves_the_site_only_under_its_sub_path(subpath_site):

@@ -7,25 +7,17 @@ without them they skip and say so.
 import base64
 import json
 import math
-import shutil
-from pathlib import Path
 
 import numpy as np
 import pytest
+from chromium import MARKS  # noqa: E402
 
 from snippets import data, export, numpy_net
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="browser tests need Debian's Chromium: apt-get install chromium"
-    ),
-]
-pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (make setup)")
+pytestmark = MARKS
 import test_browser  # noqa: E402
 
-browser, visit = test_browser.browser, test_browser.visit  # its fixtures: one Chromium, a fresh page per test
+visit = test_browser.visit  # its fixture: a fresh page per test
 
 PAGE = "try-it/"
 READY = "() => window.digitNet !== undefined"
