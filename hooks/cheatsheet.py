@@ -4,7 +4,7 @@ docs/cheatsheet.md lays the sheet out and marks where each piece goes with
 `<!-- cheatsheet: PAGE PIECE -->`. Once every page has been rendered, this hook replaces each marker
 with that piece of PAGE's rendered content, so the sheet can never disagree with the pages:
 - `box`: the page's "In one minute" box;
-- `table`: its first table;
+- `table`: its first table, in the scrolling box hooks/wrap_tables.py puts it in;
 - `tasks`: its first task list (the checklist);
 - `math:ID`: the first display formula after the element with id ID.
 Ids inside a piece are dropped (they belong to the page they came from); links keep working because
@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 MARKER = re.compile(r"<!-- cheatsheet: (\S+) (\S+) -->")
 _STARTS = {
     "box": (r'<div class="admonition abstract in-one-minute"', "div"),
-    "table": (r"<table\b", "table"),
+    "table": (r'<div class="md-typeset__scrollwrap"', "div"),  # a table in its box (hooks/wrap_tables.py)
     "tasks": (r'<ul class="task-list"', "ul"),
     "math": (r'<span class="notes-math"', "span"),
 }

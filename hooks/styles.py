@@ -7,6 +7,14 @@ it once to assets/stylesheets/jupyter.css. After the build, this hook keeps only
 
 At-rules other than @media and @supports (fonts, keyframes) are kept whole. The pages have no script
 that adds notebook classes later, so a class absent from every page's HTML can never match.
+
+Two kinds of rule make every style recalculation of a notebook page about twice as slow in Chromium (measured
+on backprop/: a full recalculation of its 2,190 elements, 48 ms before, 22 ms after), so `restyle` changes
+them, keeping what they show:
+- `.jupyter-wrapper ::selection` gives every element of the notebook its own highlight style: it is dropped,
+  and selected text takes the theme's selection colour, as on the Markdown pages;
+- the blocks of custom properties declared on `.jupyter-wrapper` make every notebook element inherit a
+  second set of variables: they move to `:root` (and to the dark scheme's `[data-md-color-scheme=slate]`).
 """
 
 import hashlib
@@ -119,6 +127,37 @@ def prune(css: str, classes: set[str], ids: set[str]) -> str:
     return write(kept) + "\n"
 
 
+# Selectors of custom-property blocks, and where their properties go instead (see the module docstring).
+_HOISTED = {".jupyter-wrapper": ":root", ".jupyter-wrapper :root": ":root",
+            "[data-md-color-scheme=slate] .jupyter-wrapper": "[data-md-color-scheme=slate]"}  # fmt: skip
+
+
+def restyle(css: str) -> str:
+    """`css` without its `::selection` rules, and with `_HOISTED` custom-property blocks moved to the root."""
+
+    def rewrite(rules: list) -> list[str]:
+        out = []
+        for rule in rules:
+            if rule.type == "at-rule" and rule.lower_at_keyword in _GROUPS and rule.content is not None:
+                inner = rewrite(_rules(tinycss2.serialize(rule.content)))
+                if inner:
+                    out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+                continue
+            if rule.type != "qualified-rule":
+                out.append(tinycss2.serialize([rule]))
+                continue
+            selectors = [s for s in _selectors(rule.prelude) if "::selection" not in s and "::-moz-selection" not in s]
+            if not selectors:
+                continue
+            declarations = _declarations(rule)
+            if declarations and all(d.name.startswith("--") for d in declarations):
+                selectors = [_HOISTED.get(" ".join(s.split()), s) for s in selectors]
+            out.append(f"{','.join(dict.fromkeys(selectors))}{{{tinycss2.serialize(rule.content)}}}")
+        return out
+
+    return "\n".join(rewrite(_rules(css))) + "\n"
+
+
 def on_pre_build(config):
     _used["classes"], _used["ids"] = set(), set()
 
@@ -139,11 +178,12 @@ def on_post_build(config):
         return
     css = path.read_text(encoding="utf-8")
     names = "\0".join(sorted(_used["classes"])) + "\1" + "\0".join(sorted(_used["ids"]))
-    cached = CACHE / f"jupyter-{hashlib.sha256((css + names).encode()).hexdigest()[:20]}.css"
+    key = css + names + Path(__file__).read_text(encoding="utf-8")  # this file too: a new cut is a new key
+    cached = CACHE / f"jupyter-{hashlib.sha256(key.encode()).hexdigest()[:20]}.css"
     if not cached.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".tmp")
-        partial.write_text(prune(css, _used["classes"], _used["ids"]), encoding="utf-8")
+        partial.write_text(restyle(prune(css, _used["classes"], _used["ids"])), encoding="utf-8")
         partial.replace(cached)
         for old in sorted(CACHE.glob("jupyter-*.css"), key=lambda p: p.stat().st_mtime)[:-KEEP]:
             old.unlink()

@@ -155,11 +155,74 @@ def test_dark_light_toggle_switches_scheme(visit):
     v.open("")
     scheme = lambda: v.page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
     first = scheme()
-    v.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    v.page.locator("form[data-notes-palette] label:visible").first.click()
     second = scheme()
     assert {first, second} == {"default", "slate"}
-    v.page.locator("form[data-md-component='palette'] label:visible").first.click()
+    v.page.locator("form[data-notes-palette] label:visible").first.click()
     assert scheme() == first
+
+
+# Records, from before the page's first script, every change to the root's class, the body's palette
+# attributes and a stylesheet link's URL, and whether the body existed yet.
+RESTYLE_LOG = """
+window.__restyles = [];
+new MutationObserver((records) => { for (const r of records) {
+  const t = r.target, name = r.attributeName, value = t.getAttribute(name);
+  if (r.oldValue === value) continue;
+  if (t === document.documentElement || t === document.body || (t.tagName === "LINK" && t.rel === "stylesheet"))
+    window.__restyles.push({tag: t.tagName, name, value, parsing: !document.body || !document.querySelector("footer")});
+}}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+  attributeFilter: ["class", "href", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent",
+                    "data-md-color-switching", "data-js-focus-visible"]});
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_load_restyles_nothing_after_the_page_is_parsed(visit, site_pages, scheme):
+    """Every change that restyles the whole page (the root's classes, the stylesheets' URLs, the body's palette)
+    is made while the page is parsed, by overrides/main.html and overrides/partials/palette.html, not by the
+    theme after the page is laid out; the theme's work is done all the same: the root is js and
+    js-focus-visible, the stylesheets' URLs are absolute, and the palette is the system's."""
+    path = next(p for p in site_pages if "backprop" in p)
+    v = visit(color_scheme=scheme)
+    v.context.add_init_script(RESTYLE_LOG)
+    v.open(path)
+    log = v.page.evaluate("window.__restyles")
+    late = [entry for entry in log if not entry["parsing"]]
+    assert not late, f"restyled the whole page after it was parsed: {late}"
+    state = v.page.evaluate("""() => ({
+      root: [...document.documentElement.classList],
+      sheets: [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.getAttribute('href')),
+      scheme: document.body.dataset.mdColorScheme,
+      colorScheme: document.querySelector('meta[name=color-scheme]').content })""")
+    assert {"js", "js-focus-visible"} <= set(state["root"]) and "no-js" not in state["root"]
+    assert state["sheets"] and all(href.startswith(v.base_url) for href in state["sheets"]), state["sheets"]
+    assert (state["scheme"], state["colorScheme"]) == {"light": ("default", "light"), "dark": ("slate", "dark")}[scheme]
+    assert not v.errors, v.errors
+
+
+def test_palette_choice_is_kept_across_pages_and_reloads(visit):
+    """Switching to light in a dark system keeps light on reload and on the next page; Enter on the focused
+    option switches back; the browser's colour scheme follows."""
+    v = visit(color_scheme="dark")
+    v.open("")
+
+    def scheme():
+        return v.page.evaluate(
+            "() => [document.body.dataset.mdColorScheme, document.querySelector('meta[name=color-scheme]').content]"
+        )  # noqa: E501
+
+    assert scheme() == ["slate", "dark"]
+    v.page.locator("form[data-notes-palette] label:visible").first.click()
+    assert scheme() == ["default", "light"]
+    v.page.reload(wait_until="networkidle")
+    assert scheme() == ["default", "light"]
+    v.open("loss/")
+    assert scheme() == ["default", "light"]
+    v.page.locator("form[data-notes-palette] input:checked").focus()
+    v.page.keyboard.press("Enter")
+    assert scheme() == ["slate", "dark"]
+    assert not v.errors, v.errors
 
 
 def test_linked_tabs_switch_together(visit, site_pages):

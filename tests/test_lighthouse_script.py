@@ -21,10 +21,13 @@ def report(url="http://127.0.0.1:1/forward/", **overrides):
     data = {
         "requestedUrl": url,
         "finalDisplayedUrl": url,
+        "environment": {"benchmarkIndex": 1612.5},
         "categories": {name: {"score": 1.0} for name in lighthouse.CATEGORIES} | {"performance": {"score": 0.374}},
         "audits": {
             "network-requests": {"details": {"items": requests}},
+            "first-contentful-paint": {"numericValue": 1512.0},
             "largest-contentful-paint": {"numericValue": 5476.2},
+            "total-blocking-time": {"numericValue": 640.4},
             "cumulative-layout-shift": {"numericValue": 0.011},
         },
     }
@@ -35,8 +38,8 @@ def test_summarise_reads_scores_timings_and_page_bytes():
     """Scores in 0-100, LCP in seconds, CSS+JS from scripts and stylesheets, HTML from the page's own document."""
     row = lighthouse.summarise(report())
     assert row == {"performance": 37, "accessibility": 100, "best-practices": 100, "seo": 100,
-                   "lcp_s": pytest.approx(5.4762), "cls": 0.011,
-                   "css_js_bytes": 450_000, "html_bytes": 60_000}  # fmt: skip
+                   "fcp_s": pytest.approx(1.512), "lcp_s": pytest.approx(5.4762), "tbt_ms": 640.4, "cls": 0.011,
+                   "css_js_bytes": 450_000, "html_bytes": 60_000, "cpu": 1612.5}  # fmt: skip
     assert lighthouse.misses(row) == {"performance", "css_js_bytes"}
 
 
@@ -58,7 +61,7 @@ def test_table_stars_the_misses():
     """The printed table stars each figure that misses its target, and only those."""
     text = lighthouse.table({"forward/": lighthouse.summarise(report())})
     row = text.splitlines()[1].split()
-    assert row == ["forward/", "37*", "100", "100", "100", "5.5", "0.011", "450*", "60"]
+    assert row == ["forward/", "37*", "37-37", "100", "100", "100", "1.5", "5.5", "640", "0.011", "450*", "60", "1612"]
 
 
 def test_main_rejects_a_folder_that_is_not_a_site(tmp_path, capsys):
@@ -66,3 +69,51 @@ def test_main_rejects_a_folder_that_is_not_a_site(tmp_path, capsys):
     with pytest.raises(SystemExit):
         lighthouse.main([str(tmp_path)])
     assert "not a built site" in capsys.readouterr().err
+
+
+def test_median_run_reports_the_middle_score_and_the_range():
+    """Of several runs the one with the median performance is reported, with the lowest and highest scores."""
+    runs = [lighthouse.summarise(report()) | {"performance": score, "tbt_ms": score} for score in (91, 72, 96)]
+    row = lighthouse.median_run(runs)
+    assert row["performance"] == 91 and row["tbt_ms"] == 91 and row["perf_range"] == (72, 96)
+    assert lighthouse.median_run(runs[:2])["performance"] == 72  # even count: the lower middle run
+
+
+def test_server_gzips_text_like_github_pages(tmp_path):
+    """The measuring server gzips HTML, CSS and JavaScript for a client that accepts it, and nothing else."""
+    import functools
+    import gzip
+    import http.server
+    import threading
+    import urllib.request
+
+    (tmp_path / "forward").mkdir()
+    (tmp_path / "forward" / "index.html").write_text("<p>" + "x" * 5000)
+    (tmp_path / "a.css").write_text("p{}" * 1000)
+    (tmp_path / "f.png").write_bytes(b"\x89PNG" + bytes(100))
+    handler = functools.partial(lighthouse._Server, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    def get(path, encoding):
+        request = urllib.request.Request(base + path, headers={"Accept-Encoding": encoding} if encoding else {})
+        with urllib.request.urlopen(request) as response:
+            return response.headers.get("Content-Encoding"), response.read()
+
+    try:
+        for path, body in (("forward/", b"<p>" + b"x" * 5000), ("a.css", b"p{}" * 1000)):
+            encoding, data = get(path, "gzip, deflate")
+            assert encoding == "gzip" and gzip.decompress(data) == body and len(data) < len(body) / 10
+            assert get(path, None) == (None, body)
+        assert get("f.png", "gzip")[0] is None
+    finally:
+        server.shutdown()
+
+
+def test_main_rejects_zero_runs(tmp_path, capsys):
+    """--runs 0 stops with a message naming the option."""
+    (tmp_path / "index.html").write_text("<html></html>")
+    with pytest.raises(SystemExit):
+        lighthouse.main([str(tmp_path), "--runs", "0"])
+    assert "--runs must be at least 1" in capsys.readouterr().err

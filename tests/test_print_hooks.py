@@ -12,7 +12,8 @@ import print_page  # noqa: E402
 
 PAGE = (
     '<h1 id="t">T</h1><div class="admonition abstract in-one-minute"><p>a</p><div>nested</div><p>b</p></div>'
-    '<p>after</p><table><tr><td id="c">1</td></tr></table><h2 id="unrolled">U</h2>'
+    '<p>after</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="notes-table">'
+    '<tr><td id="c">1</td></tr></table></div></div><h2 id="unrolled">U</h2>'
     '<span class="notes-math"><math display="block"><mi>x</mi></math></span><ul class="task-list"><li>do</li></ul>'
 )
 
@@ -20,7 +21,11 @@ PAGE = (
 def test_pieces_are_whole_elements_without_ids():
     box = cheatsheet.piece(PAGE, "box")
     assert box.startswith('<div class="admonition') and box.endswith("<p>b</p></div>") and "after" not in box
-    assert cheatsheet.piece(PAGE, "table") == "<table><tr><td>1</td></tr></table>"
+    table = '<table class="notes-table"><tr><td>1</td></tr></table>'  # in its box (hooks/wrap_tables.py)
+    assert (
+        cheatsheet.piece(PAGE, "table")
+        == f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{table}</div></div>'
+    )  # noqa: E501
     assert cheatsheet.piece(PAGE, "math:unrolled").startswith('<span class="notes-math"><math')
     assert cheatsheet.piece(PAGE, "tasks") == '<ul class="task-list"><li>do</li></ul>'
 

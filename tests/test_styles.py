@@ -44,3 +44,21 @@ def test_prune_splits_selectors_only_at_top_level_commas():
 def test_prune_keeps_only_custom_properties_that_are_read():
     out = prune({"a", "b"})
     assert "--used:red" in out and "--via:var(--used)" in out and "--unused" not in out
+
+
+def test_restyle_drops_selection_rules_and_hoists_wrapper_variables():
+    """::selection rules go (alone or in a list); custom-property blocks on .jupyter-wrapper move to the root and
+    to the dark scheme's body, inside @media too; other rules are kept as they were."""
+    css = """.jupyter-wrapper ::selection { background: blue; }
+    .jupyter-wrapper ::-moz-selection, .jupyter-wrapper .kept { color: red; }
+    .jupyter-wrapper { --jp-a: 1px; --jp-b: var(--jp-a); }
+    [data-md-color-scheme=slate] .jupyter-wrapper { --jp-a: 2px; }
+    .jupyter-wrapper { --jp-c: 3px; padding: var(--jp-c); }
+    @media screen { .jupyter-wrapper :root { --md-x: red; } }
+    @font-face { font-family: x; }"""
+    out = re.sub(r"\s+", " ", styles.restyle(css))
+    assert "selection" not in out and ".jupyter-wrapper .kept{ color: red; }" in out
+    assert ":root{ --jp-a: 1px; --jp-b: var(--jp-a); }" in out
+    assert "[data-md-color-scheme=slate]{ --jp-a: 2px; }" in out
+    assert ".jupyter-wrapper{ --jp-c: 3px; padding: var(--jp-c); }" in out  # not variables only: stays
+    assert "@media screen {:root{ --md-x: red; }}" in out and "@font-face" in out

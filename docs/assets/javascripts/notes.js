@@ -66,6 +66,33 @@ function setUpPrintButtons() {
   }
 }
 
+// The colour palette (overrides/partials/palette.html chose and applied it while the header was parsed): a
+// switch applies the new choice and stores it as the theme does; Enter on the focused option switches to the
+// next one, as in the theme; until the reader chooses, the palette follows the system's preference.
+function setUpPalette(palette) {
+  const checked = () => palette.inputs.findIndex((input) => input.checked);
+  palette.form.addEventListener("change", () => {
+    const index = checked();
+    document.body.setAttribute("data-md-color-switching", "");  // no colour transitions while switching
+    palette.apply(index);
+    __md_set("__palette", { index, color: palette.color(palette.inputs[index]) });
+    requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching"));
+  });
+  palette.form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const next = palette.inputs[(checked() + 1) % palette.inputs.length];
+    next.click();
+    next.focus();
+  });
+  for (const input of palette.inputs) {
+    matchMedia(input.dataset.mdColorMedia).addEventListener("change", () => {
+      if (palette.stored() < 0) palette.apply(palette.preferred());
+    });
+  }
+}
+if (window.notesPalette) setUpPalette(window.notesPalette);
+
 document$.subscribe(() => {
   window.notesMarkScrollable();
   setUpChecklist();

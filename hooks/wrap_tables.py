@@ -1,0 +1,60 @@
+"""Tables wrapped at build as Material's bundle would wrap them in the reader's browser.
+
+Material's bundle puts every `table:not([class])` of a page in `<div class="md-typeset__scrollwrap"><div
+class="md-typeset__table">` (so that a wide table scrolls in its own box). It does so by taking each table
+out of the laid-out page and putting it back: the browser then restyles and lays out the whole table again,
+its MathML included. On the cheat sheet and the formula summary, whose tables are mostly formulas, that was
+the bundle's second long task (about 230 ms of style on this machine, 600-700 ms in Lighthouse's phone).
+
+Here the same wrappers are written into the HTML, and the table gets the class `notes-table` so that the
+bundle, which looks for tables without a class, leaves it where it is. So that the theme's table styles,
+written for `table:not([class])`, still apply, `on_post_build` widens those selectors in the theme's
+stylesheet to `table:is(:not([class]),.notes-table)`, of the same specificity. This edits the built CSS
+of Material 9.8.1 (pinned in pyproject.toml); it fails the build if the theme's selectors are not found.
+The notes' own stylesheet (docs/assets/stylesheets/notes.css) names `table.notes-table` directly.
+"""
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+CLASS = "notes-table"
+THEME_SELECTOR = "table:not([class])"
+WIDENED = f"table:is(:not([class]),.{CLASS})"
+_TAG = re.compile(r"<table\b[^>]*>|</table>")
+
+
+def wrap(html: str) -> str:
+    """`html` with each `<table>` that has no attributes wrapped as the theme does, and marked `notes-table`."""
+    out, open_tables, last = [], [], 0
+    for match in _TAG.finditer(html):
+        out.append(html[last : match.start()])
+        tag = match.group(0)
+        if tag == "</table>":
+            out.append("</table></div></div>" if open_tables and open_tables.pop() else tag)
+        else:
+            plain = tag == "<table>"
+            open_tables.append(plain)
+            out.append(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{CLASS}">'
+                       if plain else tag)  # fmt: skip
+        last = match.end()
+    return "".join(out) + html[last:]
+
+
+def widen(css: str) -> str:
+    """The theme's stylesheet with its `table:not([class])` selectors also matching `table.notes-table`."""
+    if THEME_SELECTOR not in css:
+        raise PluginError(f"the theme's stylesheet has no {THEME_SELECTOR!r} to widen: see hooks/wrap_tables.py")
+    return css.replace(THEME_SELECTOR, WIDENED)
+
+
+def on_page_content(html, page, config, files):
+    return wrap(html)
+
+
+def on_post_build(config):
+    sheets = sorted(Path(config["site_dir"]).glob("assets/stylesheets/main.*.min.css"))
+    if len(sheets) != 1:
+        raise PluginError(f"expected the theme's one main.*.min.css, found {[s.name for s in sheets]}")
+    sheets[0].write_text(widen(sheets[0].read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,36 @@
+"""hooks/wrap_tables.py: tables wrapped at build as the theme's bundle would, and the theme's table styles kept."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
+import wrap_tables as tables  # noqa: E402
+
+WRAPPED = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="notes-table">'
+
+
+def test_wrap_wraps_plain_tables_and_leaves_classed_ones():
+    """A <table> with no attributes is wrapped and marked; a classed table, even nested, is left as it is."""
+    html = "<p>a</p><table><tr><td><table class='x'><tr><td>1</td></tr></table></td></tr></table><table></table>"
+    out = tables.wrap(html)
+    assert out == (
+        f"<p>a</p>{WRAPPED}<tr><td><table class='x'><tr><td>1</td></tr></table></td></tr></table></div></div>"
+        f"{WRAPPED}</table></div></div>"
+    )
+    assert tables.wrap("<p>no table</p>") == "<p>no table</p>"
+
+
+def test_widen_keeps_the_theme_selectors_and_adds_the_class():
+    """Each table:not([class]) selector of the theme also matches table.notes-table."""
+    css = ".md-typeset table:not([class]){font-size:.64rem}.md-typeset table:not([class]) th{padding:1em}"
+    out = tables.widen(css)
+    assert out.count("table:is(:not([class]),.notes-table)") == 2 and "th{padding:1em}" in out
+
+
+def test_widen_fails_when_the_theme_changed():
+    """A theme stylesheet without the selector stops the build with a message naming the hook."""
+    with pytest.raises(PluginError, match="hooks/wrap_tables.py"):
+        tables.widen(".md-typeset table{color:red}")
