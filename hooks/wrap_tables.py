@@ -43,7 +43,10 @@ def wrap(html: str) -> str:
 
 
 def widen(css: str) -> str:
-    """The theme's stylesheet with its `table:not([class])` selectors also matching `table.notes-table`."""
+    """The theme's stylesheet with its `table:not([class])` selectors also matching `table.notes-table`; a
+    stylesheet already widened (a rebuild that did not copy the theme's file again) is returned as it is."""
+    if THEME_SELECTOR not in css and WIDENED in css:
+        return css
     if THEME_SELECTOR not in css:
         raise PluginError(f"the theme's stylesheet has no {THEME_SELECTOR!r} to widen: see hooks/wrap_tables.py")
     return css.replace(THEME_SELECTOR, WIDENED)

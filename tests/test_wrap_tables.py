@@ -28,6 +28,7 @@ def test_widen_keeps_the_theme_selectors_and_adds_the_class():
     css = ".md-typeset table:not([class]){font-size:.64rem}.md-typeset table:not([class]) th{padding:1em}"
     out = tables.widen(css)
     assert out.count("table:is(:not([class]),.notes-table)") == 2 and "th{padding:1em}" in out
+    assert tables.widen(out) == out  # widening twice changes nothing
 
 
 def test_widen_fails_when_the_theme_changed():
