@@ -56,6 +56,9 @@ $(STAMP):
 	touch $(DOCS_STAMP) $@
 
 export NO_MKDOCS_2_WARNING := 1
+# nbconvert's import otherwise instantiates every exporter it can find, to list them for its command line
+# (which the build never uses): about 1 s of every `mkdocs build` and of `mkdocs serve`'s start.
+export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 
 serve: $(SERVE_STAMP)
 	$(BIN)/mkdocs serve -a $(ADDR)

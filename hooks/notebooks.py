@@ -2,7 +2,8 @@
 
 mkdocs-jupyter renders the pages; this hook changes five things about it:
 
-1. Execution happens here (nbclient), two notebooks at a time, before the build renders any page.
+1. Execution happens here (nbclient), before the build renders any page: the longest pages first (by
+   their last recorded time), WORKERS at a time, each kernel on one thread (see KERNEL_THREADS).
    A cell that raises fails the build with the page and the cell named; a cell that runs longer
    than NOTES_CELL_TIMEOUT seconds (default 300) fails it too. mkdocs-jupyter then only renders the
    executed notebook. Under `mkdocs serve` (told apart by the on_startup event), a failing page
@@ -27,7 +28,6 @@ mkdocs-jupyter renders the pages; this hook changes five things about it:
 
 import ast
 import base64
-import functools
 import hashlib
 import html
 import json
@@ -56,6 +56,19 @@ log = logging.getLogger("mkdocs.hooks.notebooks")  # a logger under "mkdocs" pri
 CACHE = ROOT / ".cache" / "notebooks"
 CSS_PATH = "assets/stylesheets/jupyter.css"
 KEEP = 3  # earlier executions kept per page, besides the current one
+MEMO = CACHE / "memo.json"  # {hash of a text: what a build derives from it}, see _memo
+DURATIONS = CACHE / "durations.json"  # {page: seconds of its last execution}: the longest start first
+# One thread per kernel, and one kernel more than the 2 cores: a page waiting for a shared result that another
+# page is computing (snippets.cache's lock) then leaves no core idle. With the libraries' default thread pools
+# (one thread per core in every kernel) two kernels fought over the cores, OpenBLAS's threads spinning while
+# they waited: the cold build took 83 s, 63 s with one thread each. The outputs no longer depend on the
+# building machine's core count either (a float sum's order does, in OpenBLAS and TensorFlow).
+WORKERS = 3
+KERNEL_THREADS = {
+    name: "1"
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS",
+                 "TF_NUM_INTEROP_THREADS")
+}  # fmt: skip
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras", "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 MATHJAX_V2 = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
@@ -73,7 +86,8 @@ SHOWN = re.compile(r"show\.source\(\s*(?:module\s*=\s*[\"'](\w+)\.py[\"']|(\w+)\
 ERROR_MARK = "data-notes-build-error"  # hooks/links.py does not check links into a page that carries it
 
 # The command ("build" or "serve") is set by on_startup; it survives serve's rebuilds, which reuse this module.
-_state = {"deps": "", "pages": set(), "css": None, "digests": {}, "command": "build", "errors": {}, "current": set()}
+_state = {"deps": "", "pages": set(), "css": None, "digests": {}, "command": "build", "errors": {}, "current": set(),
+          "durations": {}, "memo": {}, "memo_used": set()}  # fmt: skip
 # Per-page cache chatter from mkdocs-jupyter ("Cache hit", "Cache miss, writing", "Converting notebook",
 # "Evicted stale cache"): one INFO line per page and per step. This hook logs one line per executed page.
 for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
@@ -105,10 +119,20 @@ def dependency_digest() -> str:
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=256)
+def _memo(kind: str, text: str, compute):
+    """compute(), kept in MEMO by a hash of `text` for the next build: parsing a page with jupytext (about
+    20 ms) and a module's syntax tree (the whole package: a quarter of a second) are done once per edit, not
+    once per build. Only the entries this build used are written back."""
+    key = kind + "-" + hashlib.sha256(text.encode()).hexdigest()
+    if key not in _state["memo"]:
+        _state["memo"][key] = compute()
+    _state["memo_used"].add(key)
+    return _state["memo"][key]
+
+
 def syntax_digest(source: str) -> str:
     """Hash of Python source's syntax tree: equal for sources that differ only in comments and layout."""
-    return hashlib.sha256(ast.dump(ast.parse(source)).encode()).hexdigest()
+    return _memo("syntax", source, lambda: hashlib.sha256(ast.dump(ast.parse(source)).encode()).hexdigest())
 
 
 def shown_modules(code: str) -> set[str] | None:
@@ -120,17 +144,27 @@ def shown_modules(code: str) -> set[str] | None:
     return {by_name or by_object for by_name, by_object in found}
 
 
+def _code_cells(src: Path) -> tuple[str, str]:
+    """The page's notebook metadata and code cells as JSON, and its code."""
+
+    def parse():
+        nb = jupytext.read(src)
+        cells = [(cell.source, cell.metadata) for cell in nb.cells if cell.cell_type == "code"]
+        return [json.dumps([nb.metadata, cells], sort_keys=True), "\n".join(source for source, _ in cells)]
+
+    code_json, code = _memo("cells", src.read_text() + jupytext.__version__, parse)
+    return code_json, code
+
+
 def page_digest(src: Path) -> str:
     """Hash of the page's code cells and of the snippets modules it imports, directly or through other
     modules: an edit to a module re-executes only the pages that depend on it, and an edit to the page's
     text (its Markdown cells) none (see _with_current_text). Computed once per page per build."""
     if src in _state["digests"]:
         return _state["digests"][src]
-    nb = jupytext.read(src)
-    cells = [(cell.source, cell.metadata) for cell in nb.cells if cell.cell_type == "code"]
-    code = "\n".join(source for source, _ in cells)
+    code_json, code = _code_cells(src)
     package = ROOT / "snippets"
-    digest = hashlib.sha256(json.dumps([nb.metadata, cells], sort_keys=True).encode() + _state["deps"].encode())
+    digest = hashlib.sha256(code_json.encode() + _state["deps"].encode())
     names = cache.dependencies(source=code, package=package)
     shown = shown_modules(code)
     if shown is not None and not shown <= set(names):  # not a module name (an alias?): count every module
@@ -188,7 +222,12 @@ def _failure(src: Path, nb, error: CellExecutionError) -> ExecutionFailed:
 
 def _with_current_text(src: Path, out: Path) -> None:
     """Give a cached execution the page's current Markdown cells. Its code cells are the page's (they are
-    in the cache key), so a text edit is rendered without executing anything."""
+    in the cache key), so a text edit is rendered without executing anything. A note beside the execution
+    (the hash of the page it was last given) saves reading both when the page has not changed."""
+    text_digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    note = out.with_suffix(".text")
+    if note.is_file() and note.read_text() == text_digest:
+        return
     executed = nbformat.read(out, as_version=4)
     outputs = iter([cell for cell in executed.cells if cell.cell_type == "code"])
     cells = [next(outputs) if cell.cell_type == "code" else cell for cell in jupytext.read(src).cells]
@@ -199,6 +238,7 @@ def _with_current_text(src: Path, out: Path) -> None:
         tmp = out.with_suffix(".tmp")
         nbformat.write(executed, tmp)
         tmp.replace(out)
+    note.write_text(text_digest)
 
 
 def run_notebook(src: Path) -> Path:
@@ -229,7 +269,7 @@ def run_notebook(src: Path) -> Path:
         with sockets:
             # cleanup_kc: nbclient shuts down only the kernels it created itself; without it every page's
             # kernel (TensorFlow loaded) lived on until mkdocs exited, and under `mkdocs serve` piled up.
-            client.execute(cleanup_kc=True)
+            client.execute(cleanup_kc=True, env={**os.environ, **KERNEL_THREADS})
     except CellTimeoutError as error:
         message = f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}"
         raise ExecutionFailed(message, notebook=nb) from None
@@ -237,10 +277,13 @@ def run_notebook(src: Path) -> Path:
         raise _failure(src, nb, error) from None
     except DeadKernelError as error:
         raise ExecutionFailed(f"{page}: the kernel died: {error}", notebook=nb) from None
-    log.info(f"executed {page} in {time.perf_counter() - start:.1f} s")
+    seconds = time.perf_counter() - start
+    log.info(f"executed {page} in {seconds:.1f} s")
+    _state["durations"][src.stem] = round(seconds, 1)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     nbformat.write(nb, tmp)
+    out.with_suffix(".text").unlink(missing_ok=True)  # a note left by an execution pruned earlier
     tmp.replace(out)
     return out
 
@@ -275,18 +318,43 @@ def on_config(config):
     _state["errors"] = {}  # pages that failed in this build (serve only): retried on every rebuild
     _state["current"] = set()  # pages whose cached execution has been given the current text in this build
     _state["docs_dir"] = Path(config["docs_dir"])
+    _state["memo"] = _read_json(MEMO)
+    _state["memo_used"] = set()
     return config
 
 
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):  # none yet, or a build stopped while writing it
+        return {}
+
+
+def _longest_first(src: Path) -> tuple:
+    """Sort key: pages never timed (a fresh clone) first, those computing the shared results (snippets.results)
+    before those using Keras, before the rest; then the timed pages, longest first."""
+    if src.stem in _state["durations"]:
+        return (1, -_state["durations"][src.stem])
+    text = src.read_text()
+    return (0, 0 if "results." in text else 1 if "keras" in text else 2)
+
+
 def on_files(files, config):
-    """Execute every notebook page whose output is not cached, two at a time (one per core)."""
+    """Execute every notebook page whose output is not cached, WORKERS at a time, the longest first."""
     pages = {f.src_uri: f for f in files if f.src_uri.endswith(".py") and f.is_documentation_page()}
     _state["pages"] = set(pages)  # src URIs of the notebook pages
     _state["urls"] = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     todo = [Path(f.abs_src_path) for f in pages.values() if not executed_path(Path(f.abs_src_path)).exists()]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for _ in pool.map(_run_or_record, todo):
-            pass
+    _state["durations"] = _read_json(DURATIONS)
+    todo = sorted(todo, key=_longest_first)
+    try:
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            for _ in pool.map(_run_or_record, todo):
+                pass
+    finally:
+        if todo:
+            DURATIONS.parent.mkdir(parents=True, exist_ok=True)
+            DURATIONS.write_text(json.dumps(_state["durations"], indent=0, sort_keys=True))
     return files
 
 
@@ -392,11 +460,22 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """Write the shared notebook CSS (taken from a render, or from a blank notebook when every page was cached)."""
+    # nbconvert's CSS depends only on the libraries: kept by their versions, a build that renders no notebook
+    # reads it instead of rendering a blank one (half a second).
+    stored = CACHE / f"notebook-css-{hashlib.sha256(_state['deps'].encode()).hexdigest()[:20]}.css"
+    if _state["css"] is None and stored.is_file():
+        _state["css"] = stored.read_text()
     if _state["css"] is None:
         blank = CACHE / "blank.ipynb"
         blank.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nbformat.v4.new_notebook(), blank)
         _state["css"] = "\n".join(STYLE.findall(_original_nb2html(str(blank), execute=False)))
+    if not stored.is_file():
+        for old in CACHE.glob("notebook-css-*.css"):
+            old.unlink()
+        stored.write_text(_state["css"])
+    CACHE.mkdir(parents=True, exist_ok=True)
+    MEMO.write_text(json.dumps({key: _state["memo"][key] for key in sorted(_state["memo_used"])}))
     target = Path(config["site_dir"]) / CSS_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(_state["css"])
@@ -416,6 +495,7 @@ def on_post_build(config):
         old = sorted((p for p in paths if p not in used), key=lambda p: p.stat().st_mtime, reverse=True)
         for path in old[KEEP if stem in stems else 0 :]:
             path.unlink()
+            path.with_suffix(".text").unlink(missing_ok=True)
 
 
 # `mkdocs serve` re-imports this hook on every rebuild: always wrap the originals, never a previous wrapper.

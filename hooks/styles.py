@@ -30,6 +30,7 @@ _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _ID_ATTR = re.compile(r'\bid="([^"]*)"')
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+_NAME = re.compile(r"-?[_a-zA-Z][\w-]*")  # what _ID finds after the #
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _GROUPS = ("media", "supports")
 
@@ -166,7 +167,9 @@ def on_post_page(output, page, config):
     """Note every class and id the page uses (every page loads the notebook CSS: extra_css is site-wide)."""
     for value in _CLASS_ATTR.findall(output):
         _used["classes"].update(value.split())
-    _used["ids"].update(_ID_ATTR.findall(output))
+    # Only ids a `#name` selector can name: nbconvert's `cell-id=…` anchors, new random ones whenever a page's
+    # text changes, match no rule, and counting them made every text edit cut the stylesheet again (1 s).
+    _used["ids"].update(name for name in _ID_ATTR.findall(output) if _NAME.fullmatch(name))
     return output
 
 

@@ -23,7 +23,7 @@ PROJECT_PARTS = (
 
 def mkdocs_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into `site`; returns the finished process."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
     return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=timeout)
 

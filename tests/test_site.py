@@ -171,3 +171,20 @@ def test_presentation_cells_show_no_code(built_site):
     hidden = re.compile(call.format("show", "(table|source|tabs|pre)") + "|" + call.format("plots", "show"))
     for stem in NOTEBOOK_PAGES:
         assert not hidden.search(page_html(built_site, stem)), f"{stem}: a presentation cell shows its code"
+
+
+def test_link_checker_reuses_earlier_parses_by_content(tmp_path, monkeypatch):
+    """An unchanged page is read back from the earlier check (not parsed again); an edited one is parsed, so a
+    link it breaks is still reported."""
+    (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>')
+    known = {}
+    assert links.broken_links(tmp_path, known=known) == [] and len(known) == 1
+
+    def no_parse(self, data):
+        raise AssertionError("parsed again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(links._Page, "feed", no_parse)
+        assert links.broken_links(tmp_path, known=dict(known)) == []
+    (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="#gone">bad</a>')
+    assert links.broken_links(tmp_path, known=known) == ["index.html: <a> #gone -> no id 'gone' in index.html"]

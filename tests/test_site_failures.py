@@ -1,6 +1,7 @@
 """What a maintainer can break, the build catches: raising or hanging cells, stale caches, corrupt data,
 and outputs that change from one clean build to the next."""
 
+import json
 import re
 import time
 
@@ -195,3 +196,16 @@ def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache
     assert stamp_of(commented["uses_losses"]) == stamp_of(first["uses_losses"])
     assert stamp_of(commented["shows_losses"]) != stamp_of(first["shows_losses"])
     assert "a comment, shown in the listing" in commented["shows_losses"]
+
+
+def test_kernels_run_on_one_thread_and_each_execution_is_timed(tmp_path):
+    """The kernels get one thread each for the numerical libraries (WORKERS of them share the cores), and the
+    build records how long each page took, for the next build's longest-first order."""
+    names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
+    code = f"import os\nprint('threads', *(os.environ.get(n) for n in {names!r}))"
+    project = probe(tmp_path, code)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "threads 1 1 1 1" in (tmp_path / "site" / "probe" / "index.html").read_text()
+    durations = json.loads((project / ".cache" / "notebooks" / "durations.json").read_text())
+    assert list(durations) == ["probe"] and 0 < durations["probe"] < 300

@@ -62,3 +62,11 @@ def test_restyle_drops_selection_rules_and_hoists_wrapper_variables():
     assert "[data-md-color-scheme=slate]{ --jp-a: 2px; }" in out
     assert ".jupyter-wrapper{ --jp-c: 3px; padding: var(--jp-c); }" in out  # not variables only: stays
     assert "@media screen {:root{ --md-x: red; }}" in out and "@font-face" in out
+
+
+def test_notebook_cell_anchors_do_not_count_as_used_ids():
+    """nbconvert's random `cell-id=…` anchors change with every text edit and no selector can name them: they
+    stay out of the names that key the cut, so a text edit reuses it."""
+    styles.on_pre_build(None)
+    styles.on_post_page('<div id="cell-id=0ce0ade7" class="jp-Cell"></div><h2 id="summary">', None, None)
+    assert styles._used["ids"] == {"summary"} and styles._used["classes"] == {"jp-Cell"}

@@ -83,3 +83,36 @@ def test_slanted_capitals_get_their_superscript_padded():
     """W^{[l]}: the superscript is padded off W's slanted side, as Temml pads Z's."""
     html = typeset.render("W^{[l]}", False)
     assert '<msup><mi>W</mi><mrow class="tml-med-pad">' in html
+
+
+def _page(src_uri):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+
+
+def test_typeset_pages_are_kept_by_content_and_pruned(tmp_path, monkeypatch):
+    """A page typeset once is read back on the next build without Temml; an edited page is typeset again, and
+    after the build only this build's pages and the KEEP_PAGES most recent others stay."""
+    monkeypatch.setattr(typeset, "PAGES", tmp_path / "pages")
+    monkeypatch.setattr(typeset, "KEEP_PAGES", 1)
+    typeset.on_pre_build(None)
+    first = typeset.on_page_content("<p>$a^2$</p>", _page("x.py"), None, None)
+    assert "<math" in first and len(list((tmp_path / "pages").glob("*.html"))) == 1
+
+    def no_temml(*args):
+        raise AssertionError("typeset again")
+
+    monkeypatch.setattr(typeset, "render_delimited", no_temml)
+    assert typeset.on_page_content("<p>$a^2$</p>", _page("x.py"), None, None) == first
+    with pytest.raises(AssertionError, match="typeset again"):
+        typeset.on_page_content("<p>$b^2$</p>", _page("x.py"), None, None)
+    monkeypatch.undo()
+    monkeypatch.setattr(typeset, "PAGES", tmp_path / "pages")
+    monkeypatch.setattr(typeset, "KEEP_PAGES", 1)
+    for tex in ("b", "c", "d"):  # three more builds of an edited page
+        typeset.on_pre_build(None)
+        typeset.on_page_content(f"<p>${tex}^2$</p>", _page("x.py"), None, None)
+        typeset._prune_pages()
+    kept = sorted(path.read_text() for path in (tmp_path / "pages").glob("*.html"))
+    assert len(kept) == 2 and any("<mi>d</mi>" in page for page in kept) and any("<mi>c</mi>" in page for page in kept)
