@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -37,6 +38,7 @@ MARKER = "<!-- downloads -->"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed file dates inside the wheel, so equal code gives equal bytes
 
 _state = {"notebooks": []}
+_BUILDER = ThreadPoolExecutor(max_workers=1)
 
 
 def _package_digest() -> str:
@@ -118,8 +120,14 @@ def self_installing(raw: bytes, wheel_url: str, from_env: bool) -> bytes:
     return nbformat.writes(nb).encode("utf-8")
 
 
+def _wheel() -> Path:
+    return _state["wheel_build"].result()  # re-raises a failed build's PluginError
+
+
 def on_config(config):
-    _state["wheel"] = build_wheel()
+    # Built beside the build (pip runs in its own process): on a fresh clone it takes 2 s, which the first
+    # pages' execution hides instead of waiting for. `wheel()` waits for it where it is needed.
+    _state["wheel_build"] = _BUILDER.submit(build_wheel)
     _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     _state["from_env"] = bool(os.environ.get("SITE_URL"))
     _state["notebooks"] = []
@@ -129,7 +137,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
-    wheel = _state["wheel"]
+    wheel = _wheel()
     pages = [f for f in files if f.is_documentation_page() and f.src_uri.endswith(".py")]
     # Links relative to the folder of the page's file, from the files' places in the built site: right with
     # directory URLs (downloads/index.html) and without them (downloads.html, the offline build).
@@ -156,7 +164,7 @@ def on_post_page(output, page, config):
     """Give the page's downloadable notebook (written by hooks/notebooks.py) its install cell."""
     notebook = Path(page.file.abs_dest_path).parent / f"{Path(page.file.src_uri).stem}.ipynb"
     if page.file.src_uri.endswith(".py") and notebook.is_file():
-        url = f"{_state['site_url']}downloads/{_state['wheel'].name}"
+        url = f"{_state['site_url']}downloads/{_wheel().name}"
         notebook.write_bytes(self_installing(notebook.read_bytes(), url, _state["from_env"]))
         _state["notebooks"].append(notebook)
     return output
@@ -166,7 +174,7 @@ def on_post_build(config):
     """Serve the wheel and a zip of every notebook in downloads/."""
     folder = Path(config["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(_state["wheel"], folder / _state["wheel"].name)
+    shutil.copy2(_wheel(), folder / _wheel().name)
     with zipfile.ZipFile(folder / "notebooks.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         for notebook in sorted(_state["notebooks"]):
             info = zipfile.ZipInfo(notebook.name, date_time=(2026, 1, 1, 0, 0, 0))
