@@ -27,6 +27,7 @@ from pathlib import Path
 
 import nbformat
 from mkdocs.exceptions import PluginError
+from page_memo import Memo
 
 from snippets import cache
 
@@ -131,6 +132,7 @@ def on_config(config):
     _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     _state["from_env"] = bool(os.environ.get("SITE_URL"))
     _state["notebooks"] = []
+    _state["memo"] = Memo("downloads", __file__)
     return config
 
 
@@ -165,13 +167,20 @@ def on_post_page(output, page, config):
     notebook = Path(page.file.abs_dest_path).parent / f"{Path(page.file.src_uri).stem}.ipynb"
     if page.file.src_uri.endswith(".py") and notebook.is_file():
         url = f"{_state['site_url']}downloads/{_wheel().name}"
-        notebook.write_bytes(self_installing(notebook.read_bytes(), url, _state["from_env"]))
+        raw, from_env = notebook.read_bytes(), _state["from_env"]
+        # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (hooks/page_memo.py).
+        text = _state["memo"].get(
+            f"{url}\0{from_env}\0{versions_line()}\0{raw.decode('utf-8')}",
+            lambda: self_installing(raw, url, from_env).decode("utf-8"),
+        )
+        notebook.write_text(text, encoding="utf-8")
         _state["notebooks"].append(notebook)
     return output
 
 
 def on_post_build(config):
     """Serve the wheel and a zip of every notebook in downloads/."""
+    _state["memo"].save()
     folder = Path(config["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(_wheel(), folder / _wheel().name)

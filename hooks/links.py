@@ -4,27 +4,23 @@ MkDocs validates links only in Markdown pages; notebook pages are HTML it never 
 href/src, or a #fragment with no matching id in its target page, fails the build.
 
 Parsing every page is most of the check's time, and a rebuild changes few pages: what a page holds (its ids
-and links) is kept in .cache/links.json by a hash of its HTML, for the next build.
+and links) is kept by a hash of its HTML for the next build (hooks/page_memo.py).
 
 A page that `mkdocs serve` built as an error page (hooks/notebooks.py marks it) has lost its headings:
 #fragments into it are not checked, so that one failing page does not stop the whole site from serving.
 """
 
 import functools
-import hashlib
-import json
 import posixpath
-from collections import ChainMap
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import PluginError
+from page_memo import Memo
 
 CHECKED = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src", "iframe": "src"}
 ERROR_MARK = "data-notes-build-error"  # the attribute hooks/notebooks.py puts on an error page's message
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "links.json"  # {sha256 of a page: its _Page fields}
-_SOURCE = Path(__file__).read_bytes()
 
 
 class _Page(HTMLParser):
@@ -42,32 +38,31 @@ class _Page(HTMLParser):
             self.links.append((tag, attrs[CHECKED[tag]]))
 
 
-def _parse(path: Path, cache: dict, known: dict | None = None) -> _Page:
-    """The page at `path`, parsed once per check; `known` maps HTML hashes to pages parsed by earlier builds
-    (and gets this page's), as JSON-ready [ids, links, failed]."""
+def _parse(path: Path, cache: dict, memo: Memo | None = None) -> _Page:
+    """The page at `path`, parsed once per check (and, with a memo, once per content across builds)."""
     if path not in cache:
         text = path.read_text(encoding="utf-8", errors="replace")
-        digest = hashlib.sha256(_SOURCE + text.encode()).hexdigest()  # an edit to this parser invalidates it
-        page = _Page()
-        if known is not None and digest in known:
-            ids, links, page.failed = known[digest]
-            page.ids, page.links = set(ids), [tuple(link) for link in links]
-        else:
+
+        def parse():
+            page = _Page()
             page.feed(text)
-        if known is not None:
-            known[digest] = [sorted(page.ids), page.links, page.failed]
+            return [sorted(page.ids), page.links, page.failed]
+
+        ids, found, failed = memo.get(text, parse) if memo is not None else parse()
+        page = _Page()
+        page.ids, page.links, page.failed = set(ids), [tuple(link) for link in found], failed
         cache[path] = page
     return cache[path]
 
 
-def broken_links(site: Path, root_path: str = "/", known: dict | None = None) -> list[str]:
+def broken_links(site: Path, root_path: str = "/", memo: Memo | None = None) -> list[str]:
     """Every internal link in site/**/*.html that points to no file, or to a missing #anchor.
 
     root_path: the path the site is served under (from site_url, e.g. "/notes/"), which root-relative
-    links such as 404.html's start with. known: see _parse.
+    links such as 404.html's start with. memo: what earlier builds found in pages with the same HTML.
     """
     cache, problems = {}, []
-    parse = functools.partial(_parse, cache=cache, known=known)
+    parse = functools.partial(_parse, cache=cache, memo=memo)
     for html in sorted(site.rglob("*.html")):
         here = html.relative_to(site).as_posix()
         for tag, link in parse(html).links:
@@ -104,14 +99,9 @@ def broken_links(site: Path, root_path: str = "/", known: dict | None = None) ->
 
 def on_post_build(config):
     root_path = urlsplit(config.get("site_url") or "/").path or "/"
-    try:
-        known = json.loads(CACHE.read_text())
-    except (OSError, ValueError):
-        known = {}
-    seen = {}  # this build's pages, read from the earlier entries or parsed: the only ones kept
-    problems = broken_links(Path(config["site_dir"]), root_path.rstrip("/") + "/", ChainMap(seen, known))
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    CACHE.write_text(json.dumps(seen))
+    memo = Memo("links", __file__)
+    problems = broken_links(Path(config["site_dir"]), root_path.rstrip("/") + "/", memo)
+    memo.save()
     if problems:
         shown = "\n  ".join(problems[:30])
         raise PluginError(f"{len(problems)} broken internal link(s) in the built site:\n  {shown}")

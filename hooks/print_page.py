@@ -9,9 +9,11 @@ download links are dropped (a printout cannot download). Figures stay inline her
 hooks/notebooks.py moves them into files beside the page, as for every page.
 """
 
+import functools
 import re
 
 from mkdocs.exceptions import PluginError
+from page_memo import Memo
 
 MARKER = "<!-- print: pages -->"
 SECTIONS = ("Lessons", "Revise")
@@ -54,5 +56,8 @@ def on_page_context(context, page, config, nav):
         pages = printed_pages(nav)
         if not pages or MARKER not in page.content:
             raise PluginError(f"print.md needs the {MARKER} marker and a nav with sections {SECTIONS}")
-        page.content = page.content.replace(MARKER, "\n".join(section(p) for p in pages))
+        memo = Memo("print", __file__)  # each section's rewrite, by its page's content (hooks/page_memo.py)
+        sections = [memo.get(f"{p.url}\0{p.content}", functools.partial(section, p)) for p in pages]
+        memo.save()
+        page.content = page.content.replace(MARKER, "\n".join(sections))
     return context

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 import tinycss2
+from page_memo import Memo
 
 CSS_PATH = "assets/stylesheets/jupyter.css"  # as written by hooks/notebooks.py
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "styles"  # cut stylesheets, by content
@@ -159,29 +160,39 @@ def restyle(css: str) -> str:
     return "\n".join(rewrite(_rules(css))) + "\n"
 
 
+def names(html: str) -> list[list[str]]:
+    """[classes, ids] that `html` uses, sorted."""
+    classes = {name for value in _CLASS_ATTR.findall(html) for name in value.split()}
+    # Only ids a `#name` selector can name: nbconvert's `cell-id=…` anchors, new random ones whenever a page's
+    # text changes, match no rule, and counting them made every text edit cut the stylesheet again (1 s).
+    ids = {name for name in _ID_ATTR.findall(html) if _NAME.fullmatch(name)}
+    return [sorted(classes), sorted(ids)]
+
+
 def on_pre_build(config):
     _used["classes"], _used["ids"] = set(), set()
+    _used["memo"] = Memo("styles-names", __file__)
 
 
 def on_post_page(output, page, config):
     """Note every class and id the page uses (every page loads the notebook CSS: extra_css is site-wide)."""
-    for value in _CLASS_ATTR.findall(output):
-        _used["classes"].update(value.split())
-    # Only ids a `#name` selector can name: nbconvert's `cell-id=…` anchors, new random ones whenever a page's
-    # text changes, match no rule, and counting them made every text edit cut the stylesheet again (1 s).
-    _used["ids"].update(name for name in _ID_ATTR.findall(output) if _NAME.fullmatch(name))
+    classes, ids = _used["memo"].get(output, lambda: names(output))  # the memo on_pre_build made
+    _used["classes"].update(classes)
+    _used["ids"].update(ids)
     return output
 
 
 def on_post_build(config):
     """Cut the notebook CSS. Parsing 590 KB of CSS takes a second or two, so each cut is kept in .cache/styles,
     named by the stylesheet and the names the pages use: a rebuild whose pages use the same names copies it."""
+    if "memo" in _used:
+        _used["memo"].save()
     path = Path(config["site_dir"]) / CSS_PATH
     if not path.is_file():
         return
     css = path.read_text(encoding="utf-8")
-    names = "\0".join(sorted(_used["classes"])) + "\1" + "\0".join(sorted(_used["ids"]))
-    key = css + names + Path(__file__).read_text(encoding="utf-8")  # this file too: a new cut is a new key
+    used = "\0".join(sorted(_used["classes"])) + "\1" + "\0".join(sorted(_used["ids"]))
+    key = css + used + Path(__file__).read_text(encoding="utf-8")  # this file too: a new cut is a new key
     cached = CACHE / f"jupyter-{hashlib.sha256(key.encode()).hexdigest()[:20]}.css"
     if not cached.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)

@@ -39,7 +39,15 @@ class Visit:
 
     def open(self, path):
         response = self.page.goto(self.base_url + path, wait_until="networkidle")
+        # "networkidle" can come while a long page (print/, on a busy machine) is still running its scripts,
+        # before DOMContentLoaded: the theme and notes.js start there (tab stops on scrolling boxes, checklist
+        # labels). The load event comes after it: once it has fired, they have run.
+        self.page.wait_for_function("document.readyState === 'complete'")
         return response
+
+    def reload(self):
+        self.page.reload(wait_until="networkidle")
+        self.page.wait_for_function("document.readyState === 'complete'")  # as in open()
 
     def close(self):
         self.context.close()
@@ -215,7 +223,7 @@ def test_palette_choice_is_kept_across_pages_and_reloads(visit):
     assert scheme() == ["slate", "dark"]
     v.page.locator("form[data-notes-palette] label:visible").first.click()
     assert scheme() == ["default", "light"]
-    v.page.reload(wait_until="networkidle")
+    v.reload()
     assert scheme() == ["default", "light"]
     v.open("loss/")
     assert scheme() == ["default", "light"]
@@ -299,12 +307,12 @@ def test_checklist_ticks_persist_after_reload(visit, site_pages):
     boxes.nth(2).focus()  # by keyboard, as a reader without a mouse would
     v.page.keyboard.press("Space")
     assert boxes.nth(2).is_checked() and status.inner_text() == f"1 of {total} ticked"
-    v.page.reload(wait_until="networkidle")
+    v.reload()
     assert v.page.locator(".task-list-item input[type=checkbox]").nth(2).is_checked()
     assert v.page.locator(".checklist-progress [role=status]").inner_text() == f"1 of {total} ticked"
     v.page.locator(".checklist-progress button", has_text="Reset").click()
     assert not any(v.page.locator(".task-list-item input[type=checkbox]").nth(i).is_checked() for i in range(total))
-    v.page.reload(wait_until="networkidle")
+    v.reload()
     assert v.page.locator(".checklist-progress [role=status]").inner_text() == f"0 of {total} ticked"
     assert not v.errors, v.errors
 

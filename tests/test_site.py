@@ -174,17 +174,29 @@ def test_presentation_cells_show_no_code(built_site):
 
 
 def test_link_checker_reuses_earlier_parses_by_content(tmp_path, monkeypatch):
-    """An unchanged page is read back from the earlier check (not parsed again); an edited one is parsed, so a
-    link it breaks is still reported."""
-    (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>')
-    known = {}
-    assert links.broken_links(tmp_path, known=known) == [] and len(known) == 1
+    """An unchanged page is read back from the earlier build's memo (not parsed again); an edited one is parsed,
+    so a link it breaks is still reported."""
+    import page_memo
+
+    monkeypatch.setattr(page_memo, "CACHE", tmp_path / "cache")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>')
+
+    def check():
+        memo = page_memo.Memo("links", links.__file__)
+        problems = links.broken_links(site, memo=memo)
+        memo.save()
+        return problems
+
+    assert check() == []
 
     def no_parse(self, data):
         raise AssertionError("parsed again")
 
     with monkeypatch.context() as patch:
         patch.setattr(links._Page, "feed", no_parse)
-        assert links.broken_links(tmp_path, known=dict(known)) == []
-    (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="#gone">bad</a>')
-    assert links.broken_links(tmp_path, known=known) == ["index.html: <a> #gone -> no id 'gone' in index.html"]
+        assert check() == []
+    (site / "index.html").write_text('<h2 id="here">x</h2><a href="#gone">bad</a>')
+    assert check() == ["index.html: <a> #gone -> no id 'gone' in index.html"]
+    assert len(json.loads((tmp_path / "cache" / "links.json").read_text())) == 1  # this build's pages only
