@@ -44,9 +44,8 @@ show.table(
 )
 
 # %% [markdown]
-# Training time of these two runs, measured once on the machine that built this page, on one CPU
-# thread each (as every page is built), first epoch included (Keras traces its graph then). A single
-# run on a busy build machine, so it changes
+# Training time of these two runs, measured once on the machine that built this page, first epoch
+# included (Keras traces its graph then). A single run on a busy build machine, so it changes
 # from build to build; [NumPy vs TensorFlow](numpy-vs-tensorflow.py#speed-where-the-time-goes)
 # explains the difference with a benchmark measured properly (median of repeated epochs, quiet
 # machine).
