@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "wheel"
 PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", "DATA_LICENSE.md", "snippets")
 VERSIONED = ("numpy", "tensorflow-cpu", "keras")
+_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its memo keys (hooks/page_memo.py)
 MARKER = "<!-- downloads -->"
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed file dates inside the wheel, so equal code gives equal bytes
 
@@ -132,7 +133,7 @@ def on_config(config):
     _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     _state["from_env"] = bool(os.environ.get("SITE_URL"))
     _state["notebooks"] = []
-    _state["memo"] = Memo("downloads", __file__)
+    _state["memo"] = Memo("downloads", _SOURCE)
     return config
 
 
@@ -170,7 +171,7 @@ def on_post_page(output, page, config):
         raw, from_env = notebook.read_bytes(), _state["from_env"]
         # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (hooks/page_memo.py).
         text = _state["memo"].get(
-            f"{url}\0{from_env}\0{versions_line()}\0{raw.decode('utf-8')}",
+            f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}",
             lambda: self_installing(raw, url, from_env).decode("utf-8"),
         )
         notebook.write_text(text, encoding="utf-8")

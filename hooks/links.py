@@ -21,6 +21,7 @@ from page_memo import Memo
 
 CHECKED = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src", "iframe": "src"}
 ERROR_MARK = "data-notes-build-error"  # the attribute hooks/notebooks.py puts on an error page's message
+_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its memo keys (hooks/page_memo.py)
 
 
 class _Page(HTMLParser):
@@ -99,7 +100,7 @@ def broken_links(site: Path, root_path: str = "/", memo: Memo | None = None) -> 
 
 def on_post_build(config):
     root_path = urlsplit(config.get("site_url") or "/").path or "/"
-    memo = Memo("links", __file__)
+    memo = Memo("links", _SOURCE)
     problems = broken_links(Path(config["site_dir"]), root_path.rstrip("/") + "/", memo)
     memo.save()
     if problems:

@@ -62,13 +62,14 @@ DURATIONS = CACHE / "durations.json"  # {page: seconds of its last execution}: t
 # page is computing (snippets.cache's lock) then leaves no core idle. With the libraries' default thread pools
 # (one thread per core in every kernel) two kernels fought over the cores, OpenBLAS's threads spinning while
 # they waited: the cold build took 83 s, 63 s with one thread each. The outputs no longer depend on the
-# building machine's core count either (a float sum's order does, in OpenBLAS and TensorFlow).
+# building machine's core count either (a float sum's order does, in OpenBLAS and TensorFlow), and the
+# shared results are keyed on these settings (snippets.cache.THREAD_SETTINGS).
 WORKERS = 3
-KERNEL_THREADS = {
-    name: "1"
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS",
-                 "TF_NUM_INTEROP_THREADS")
-}  # fmt: skip
+KERNEL_THREADS = dict.fromkeys(cache.THREAD_SETTINGS, "1")
+# This process too, before anything in it loads NumPy (this hook is the first; hooks/exports.py reads the shared
+# results, and computes one if it is missing, in here): its results are keyed as the kernels' are.
+os.environ.update(KERNEL_THREADS)
+_SOURCE = Path(__file__).read_bytes()  # this hook as loaded, in the keys of _memo
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras", "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 MATHJAX_V2 = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
@@ -123,7 +124,7 @@ def _memo(kind: str, text: str, compute):
     """compute(), kept in MEMO by a hash of `text` for the next build: parsing a page with jupytext (about
     20 ms) and a module's syntax tree (the whole package: a quarter of a second) are done once per edit, not
     once per build. Only the entries this build used are written back."""
-    key = kind + "-" + hashlib.sha256(text.encode()).hexdigest()
+    key = kind + "-" + hashlib.sha256(_SOURCE + text.encode()).hexdigest()  # this hook's code shapes the values
     if key not in _state["memo"]:
         _state["memo"][key] = compute()
     _state["memo_used"].add(key)
@@ -269,7 +270,7 @@ def run_notebook(src: Path) -> Path:
         with sockets:
             # cleanup_kc: nbclient shuts down only the kernels it created itself; without it every page's
             # kernel (TensorFlow loaded) lived on until mkdocs exited, and under `mkdocs serve` piled up.
-            client.execute(cleanup_kc=True, env={**os.environ, **KERNEL_THREADS})
+            client.execute(cleanup_kc=True)  # the kernel inherits os.environ, KERNEL_THREADS included
     except CellTimeoutError as error:
         message = f"{page}: a cell ran longer than {timeout()} s (NOTES_CELL_TIMEOUT): {error}"
         raise ExecutionFailed(message, notebook=nb) from None
@@ -354,7 +355,9 @@ def on_files(files, config):
     finally:
         if todo:
             DURATIONS.parent.mkdir(parents=True, exist_ok=True)
-            DURATIONS.write_text(json.dumps(_state["durations"], indent=0, sort_keys=True))
+            stems = {Path(uri).stem for uri in pages}  # a page that is gone is forgotten
+            durations = {stem: seconds for stem, seconds in _state["durations"].items() if stem in stems}
+            DURATIONS.write_text(json.dumps(durations, indent=0, sort_keys=True))
     return files
 
 
@@ -462,7 +465,9 @@ def on_post_build(config):
     """Write the shared notebook CSS (taken from a render, or from a blank notebook when every page was cached)."""
     # nbconvert's CSS depends only on the libraries: kept by their versions, a build that renders no notebook
     # reads it instead of rendering a blank one (half a second).
-    stored = CACHE / f"notebook-css-{hashlib.sha256(_state['deps'].encode()).hexdigest()[:20]}.css"
+    options = config.plugins.get("mkdocs-jupyter")  # its theme option, for one, picks the CSS
+    options = repr(sorted(options.config.items())) if options is not None else ""
+    stored = CACHE / f"notebook-css-{hashlib.sha256((_state['deps'] + options).encode()).hexdigest()[:20]}.css"
     if _state["css"] is None and stored.is_file():
         _state["css"] = stored.read_text()
     if _state["css"] is None:
@@ -473,7 +478,9 @@ def on_post_build(config):
     if not stored.is_file():
         for old in CACHE.glob("notebook-css-*.css"):
             old.unlink()
-        stored.write_text(_state["css"])
+        partial = stored.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(_state["css"])
+        partial.replace(stored)  # whole or not at all: a stopped build leaves no half stylesheet to reuse
     CACHE.mkdir(parents=True, exist_ok=True)
     MEMO.write_text(json.dumps({key: _state["memo"][key] for key in sorted(_state["memo_used"])}))
     target = Path(config["site_dir"]) / CSS_PATH

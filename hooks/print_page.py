@@ -11,6 +11,7 @@ hooks/notebooks.py moves them into files beside the page, as for every page.
 
 import functools
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from page_memo import Memo
@@ -24,6 +25,7 @@ _HREF_HASH = re.compile(r'\bhref="#([^"]+)"')
 # attributes that name ids (tab labels' for=, ARIA references): they follow the renamed ids
 _ID_REFS = re.compile(r'\b(for|aria-controls|aria-labelledby|aria-describedby)="([^"]+)"')
 _DOWNLOAD = re.compile(r'<p class="notes-download">.*?</p>', re.S)
+_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its memo keys (hooks/page_memo.py)
 
 
 def printed_pages(nav) -> list:
@@ -56,7 +58,7 @@ def on_page_context(context, page, config, nav):
         pages = printed_pages(nav)
         if not pages or MARKER not in page.content:
             raise PluginError(f"print.md needs the {MARKER} marker and a nav with sections {SECTIONS}")
-        memo = Memo("print", __file__)  # each section's rewrite, by its page's content (hooks/page_memo.py)
+        memo = Memo("print", _SOURCE)  # each section's rewrite, by its page's content (hooks/page_memo.py)
         sections = [memo.get(f"{p.url}\0{p.content}", functools.partial(section, p)) for p in pages]
         memo.save()
         page.content = page.content.replace(MARKER, "\n".join(sections))

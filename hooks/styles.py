@@ -27,6 +27,7 @@ from page_memo import Memo
 CSS_PATH = "assets/stylesheets/jupyter.css"  # as written by hooks/notebooks.py
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "styles"  # cut stylesheets, by content
 KEEP = 4
+_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its cache keys
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _ID_ATTR = re.compile(r'\bid="([^"]*)"')
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -171,7 +172,7 @@ def names(html: str) -> list[list[str]]:
 
 def on_pre_build(config):
     _used["classes"], _used["ids"] = set(), set()
-    _used["memo"] = Memo("styles-names", __file__)
+    _used["memo"] = Memo("styles-names", _SOURCE)
 
 
 def on_post_page(output, page, config):
@@ -192,7 +193,7 @@ def on_post_build(config):
         return
     css = path.read_text(encoding="utf-8")
     used = "\0".join(sorted(_used["classes"])) + "\1" + "\0".join(sorted(_used["ids"]))
-    key = css + used + Path(__file__).read_text(encoding="utf-8")  # this file too: a new cut is a new key
+    key = css + used + _SOURCE.decode("utf-8")  # this hook too: a new cut is a new key
     cached = CACHE / f"jupyter-{hashlib.sha256(key.encode()).hexdigest()[:20]}.css"
     if not cached.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)

@@ -275,9 +275,14 @@ def _prune_pages() -> None:
     for path in _used_pages:
         if path.is_file():
             path.touch()  # in use: the most recent
-    others = [path for path in PAGES.glob("*.html") if path not in _used_pages]
-    for path in sorted(others, key=lambda path: path.stat().st_mtime, reverse=True)[KEEP_PAGES:]:
-        path.unlink()
+    others = []
+    for path in PAGES.glob("*.html"):
+        try:
+            others.append((path.stat().st_mtime, path))
+        except FileNotFoundError:  # pruned by another build at the same moment
+            pass
+    for _, path in sorted((entry for entry in others if entry[1] not in _used_pages), reverse=True)[KEEP_PAGES:]:
+        path.unlink(missing_ok=True)
 
 
 def on_post_build(config):

@@ -7,7 +7,8 @@ the content of what can change the result:
 - the function's name and its keyword arguments;
 - the source of the snippets modules it depends on: its own module and every snippets module that
   one imports, directly or through others (so an edit to `plots.py` does not retrain a network);
-- the data file and the versions of the numerical libraries.
+- the data file, the versions of the numerical libraries and their thread settings (THREAD_SETTINGS: the
+  number of threads can change the order of a float sum, so the result).
 
 Two pages executing at once that need the same result take a file lock: the second waits for the
 first and reads its result instead of computing it again.
@@ -29,6 +30,10 @@ except ImportError:  # not POSIX: no lock; at worst two pages compute the same r
 
 PACKAGE = Path(__file__).parent
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras")
+# The variables that set NumPy's BLAS and TensorFlow's thread counts. The site build and the tests set them
+# all to 1 (hooks/notebooks.py, tests/conftest.py), so both compute, and share, the same results.
+THREAD_SETTINGS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS",
+                   "TF_NUM_INTEROP_THREADS")  # fmt: skip
 
 
 @functools.lru_cache(maxsize=256)
@@ -92,6 +97,7 @@ def key(func, kwargs: dict) -> str:
 
     digest.update(hashlib.sha256(data_file().read_bytes()).digest())
     digest.update(repr(library_versions(LIBRARIES)).encode())
+    digest.update(repr({name: os.environ.get(name) for name in THREAD_SETTINGS}).encode())
     return digest.hexdigest()
 
 

@@ -3,15 +3,19 @@
 import os
 from pathlib import Path
 
-import numpy as np
-import pytest
-
-from snippets import data
-from snippets.numpy_net import init_params
+from snippets.cache import THREAD_SETTINGS
 
 # The tests read the same once-per-build results as the site build of this checkout (snippets.cache):
-# the headline runs are trained once, whichever of the two needs them first.
+# the headline runs are trained once, whichever of the two needs them first. The results are keyed on the
+# libraries' thread settings: these are the site build's (hooks/notebooks.py), set before NumPy loads.
 os.environ.setdefault("SNIPPETS_CACHE_DIR", str(Path(__file__).parents[1] / ".cache" / "results"))
+os.environ.update(dict.fromkeys(THREAD_SETTINGS, "1"))
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from snippets import data  # noqa: E402
+from snippets.numpy_net import init_params  # noqa: E402
 
 
 @pytest.fixture(scope="session")

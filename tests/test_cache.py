@@ -79,3 +79,12 @@ def test_headline_rejects_an_unknown_implementation():
     """results.headline names the implementations it knows."""
     with pytest.raises(ValueError, match=r"impl must be one of \['keras', 'numpy'\]"):
         results.headline("torch")
+
+
+def test_key_changes_with_the_libraries_thread_settings(monkeypatch):
+    """A thread count can change a float sum's order: results computed with other settings are not reused."""
+    pinned = cache.key(results._headline, {"impl": "numpy"})
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    assert cache.key(results._headline, {"impl": "numpy"}) != pinned
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
+    assert cache.key(results._headline, {"impl": "numpy"}) == pinned  # conftest pins every setting to 1

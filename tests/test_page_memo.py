@@ -15,7 +15,7 @@ def test_results_come_back_by_text_and_only_the_last_builds_are_kept(tmp_path, m
     calls = []
 
     def build(*texts):
-        memo = page_memo.Memo("probe", str(hook))
+        memo = page_memo.Memo("probe", hook.read_bytes())
         results = [memo.get(text, lambda text=text: calls.append(text) or text.upper()) for text in texts]
         memo.save()
         return results
@@ -32,4 +32,4 @@ def test_an_unreadable_memo_file_is_ignored(tmp_path, monkeypatch):
     (tmp_path / "probe.json").write_text('{"trunc')  # a build stopped while writing it
     hook = tmp_path / "hook.py"
     hook.write_text("")
-    assert page_memo.Memo("probe", str(hook)).get("x", lambda: 1) == 1
+    assert page_memo.Memo("probe", hook.read_bytes()).get("x", lambda: 1) == 1

@@ -184,7 +184,7 @@ def test_link_checker_reuses_earlier_parses_by_content(tmp_path, monkeypatch):
     (site / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>')
 
     def check():
-        memo = page_memo.Memo("links", links.__file__)
+        memo = page_memo.Memo("links", links._SOURCE)
         problems = links.broken_links(site, memo=memo)
         memo.save()
         return problems
