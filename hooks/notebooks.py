@@ -72,6 +72,7 @@ os.environ.update(KERNEL_THREADS)
 _SOURCE = Path(__file__).read_bytes()  # this hook as loaded, in the keys of _memo
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras", "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+TENSORFLOW_IMPORT = re.compile(r"^\s*(?:import|from) (?:keras|tensorflow)\b", re.M)
 MATHJAX_V2 = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 # nbconvert's Mermaid loader imports mermaid from a CDN when a page has diagrams: these pages have none.
 MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S)
@@ -331,13 +332,22 @@ def _read_json(path: Path) -> dict:
         return {}
 
 
+def _imports_tensorflow(code: str) -> bool:
+    """Whether page code imports Keras or TensorFlow, itself or through a snippets module (seconds of start-up)."""
+    package = ROOT / "snippets"
+    sources = [code] + [
+        (package / f"{name}.py").read_text() for name in cache.dependencies(source=code, package=package)
+    ]
+    return any(TENSORFLOW_IMPORT.search(source) for source in sources)
+
+
 def _longest_first(src: Path) -> tuple:
     """Sort key: pages never timed (a fresh clone) first, those computing the shared results (snippets.results)
-    before those using Keras, before the rest; then the timed pages, longest first."""
+    before those importing TensorFlow, before the rest; then the timed pages, longest first."""
     if src.stem in _state["durations"]:
         return (1, -_state["durations"][src.stem])
-    text = src.read_text()
-    return (0, 0 if "results." in text else 1 if "keras" in text else 2)
+    _, code = _code_cells(src)
+    return (0, 0 if "results." in code else 1 if _imports_tensorflow(code) else 2)
 
 
 def on_files(files, config):

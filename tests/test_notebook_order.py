@@ -9,14 +9,18 @@ import notebooks  # noqa: E402
 
 def test_pages_never_timed_go_first_results_then_keras_then_the_rest(tmp_path, monkeypatch):
     pages = {
-        "plain": "print(1)",
+        "plain": "from snippets import numpy_net\nprint(1)",
         "timed_long": "print(2)",
         "keras_page": "import keras",
         "timed_short": "print(3)",
         "headline": "from snippets import results\nresults.headline('numpy')",
+        "through_a_module": "from snippets import gradcheck",  # gradcheck imports Keras inside a function
     }
     for name, code in pages.items():
         (tmp_path / f"{name}.py").write_text(code)
     monkeypatch.setitem(notebooks._state, "durations", {"timed_long": 30.0, "timed_short": 2.5})
+    monkeypatch.setitem(notebooks._state, "memo", {})
     order = sorted((tmp_path / f"{name}.py" for name in pages), key=notebooks._longest_first)
-    assert [path.stem for path in order] == ["headline", "keras_page", "plain", "timed_long", "timed_short"]
+    assert [path.stem for path in order] == [
+        "headline", "keras_page", "through_a_module", "plain", "timed_long", "timed_short"
+    ]  # fmt: skip
