@@ -11,9 +11,11 @@ The theme's environment comes through mkdocs' `on_env` event. mkdocstrings' come
 
 from pathlib import Path
 
+import jinja2
 from jinja2 import FileSystemBytecodeCache
 
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "jinja"
+# One folder per Jinja version: its checks cover the template's source and Python's version, not its own.
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "jinja" / jinja2.__version__
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache:

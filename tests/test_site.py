@@ -200,3 +200,13 @@ def test_link_checker_reuses_earlier_parses_by_content(tmp_path, monkeypatch):
     (site / "index.html").write_text('<h2 id="here">x</h2><a href="#gone">bad</a>')
     assert check() == ["index.html: <a> #gone -> no id 'gone' in index.html"]
     assert len(json.loads((tmp_path / "cache" / "links.json").read_text())) == 1  # this build's pages only
+
+
+def test_compiled_templates_are_kept_for_the_next_build(built_site):
+    """hooks/templates.py gives the theme's and mkdocstrings' Jinja environments a bytecode cache: after a build
+    it holds the compiled templates of both (the theme's main.html, mkdocstrings' function.html.jinja)."""
+    import jinja2
+
+    folder = ROOT / ".cache" / "jinja" / jinja2.__version__
+    compiled = b"".join(path.read_bytes() for path in folder.glob("*.cache"))
+    assert b"main.html" in compiled and b"function.html.jinja" in compiled
