@@ -48,6 +48,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs_jupyter import convert
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from page_memo import Memo
 
 from snippets import cache
 
@@ -56,7 +57,6 @@ log = logging.getLogger("mkdocs.hooks.notebooks")  # a logger under "mkdocs" pri
 CACHE = ROOT / ".cache" / "notebooks"
 CSS_PATH = "assets/stylesheets/jupyter.css"
 KEEP = 3  # earlier executions kept per page, besides the current one
-MEMO = CACHE / "memo.json"  # {hash of a text: what a build derives from it}, see _memo
 DURATIONS = CACHE / "durations.json"  # {page: seconds of its last execution}: the longest start first
 # One thread per kernel, and one kernel more than the 2 cores: a page waiting for a shared result that another
 # page is computing (snippets.cache's lock) then leaves no core idle. With the libraries' default thread pools
@@ -89,7 +89,7 @@ ERROR_MARK = "data-notes-build-error"  # hooks/links.py does not check links int
 
 # The command ("build" or "serve") is set by on_startup; it survives serve's rebuilds, which reuse this module.
 _state = {"deps": "", "pages": set(), "css": None, "digests": {}, "command": "build", "errors": {}, "current": set(),
-          "durations": {}, "memo": {}, "memo_used": set()}  # fmt: skip
+          "durations": {}, "memo": None}  # fmt: skip
 # Per-page cache chatter from mkdocs-jupyter ("Cache hit", "Cache miss, writing", "Converting notebook",
 # "Evicted stale cache"): one INFO line per page and per step. This hook logs one line per executed page.
 for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
@@ -122,14 +122,10 @@ def dependency_digest() -> str:
 
 
 def _memo(kind: str, text: str, compute):
-    """compute(), kept in MEMO by a hash of `text` for the next build: parsing a page with jupytext (about
-    20 ms) and a module's syntax tree (the whole package: a quarter of a second) are done once per edit, not
-    once per build. Only the entries this build used are written back."""
-    key = kind + "-" + hashlib.sha256(_SOURCE + text.encode()).hexdigest()  # this hook's code shapes the values
-    if key not in _state["memo"]:
-        _state["memo"][key] = compute()
-    _state["memo_used"].add(key)
-    return _state["memo"][key]
+    """compute(), kept by a hash of `text` for the next build (hooks/page_memo.py): parsing a page with jupytext
+    (about 20 ms) and a module's syntax tree (the whole package: a quarter of a second) are done once per
+    edit, not once per build."""
+    return _state["memo"].get(f"{kind}\0{text}", compute)
 
 
 def syntax_digest(source: str) -> str:
@@ -320,8 +316,7 @@ def on_config(config):
     _state["errors"] = {}  # pages that failed in this build (serve only): retried on every rebuild
     _state["current"] = set()  # pages whose cached execution has been given the current text in this build
     _state["docs_dir"] = Path(config["docs_dir"])
-    _state["memo"] = _read_json(MEMO)
-    _state["memo_used"] = set()
+    _state["memo"] = Memo("notebooks", _SOURCE)  # this build's memo, saved in on_post_build
     return config
 
 
@@ -491,8 +486,7 @@ def on_post_build(config):
         partial = stored.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(_state["css"])
         partial.replace(stored)  # whole or not at all: a stopped build leaves no half stylesheet to reuse
-    CACHE.mkdir(parents=True, exist_ok=True)
-    MEMO.write_text(json.dumps({key: _state["memo"][key] for key in sorted(_state["memo_used"])}))
+    _state["memo"].save()
     target = Path(config["site_dir"]) / CSS_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(_state["css"])

@@ -19,7 +19,7 @@ def test_pages_never_timed_go_first_results_then_keras_then_the_rest(tmp_path, m
     for name, code in pages.items():
         (tmp_path / f"{name}.py").write_text(code)
     monkeypatch.setitem(notebooks._state, "durations", {"timed_long": 30.0, "timed_short": 2.5})
-    monkeypatch.setitem(notebooks._state, "memo", {})
+    monkeypatch.setitem(notebooks._state, "memo", notebooks.Memo("probe", b""))
     order = sorted((tmp_path / f"{name}.py" for name in pages), key=notebooks._longest_first)
     assert [path.stem for path in order] == [
         "headline", "keras_page", "through_a_module", "plain", "timed_long", "timed_short"
