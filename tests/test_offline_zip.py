@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from chromium import MARKS, RAW_MATH  # noqa: E402
+from chromium import MARKS, RAW_MATH, wait_for_scripts  # noqa: E402
 from offline_zip import FOLDER, build_offline_zip  # noqa: E402
 
 pytestmark = MARKS
@@ -66,9 +66,7 @@ def page(browser, offline_site):
 
 def open_page(page, name):
     page.goto((page.site / name).as_uri(), wait_until="load")
-    # MathJax (while the site still typesets in the browser) finishes after load; KaTeX needs no wait.
-    page.wait_for_function("() => !window.MathJax || !MathJax.startup || MathJax.startup.promise", timeout=20000)
-    page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
+    wait_for_scripts(page)
 
 
 def local_path(page, url):
@@ -128,6 +126,19 @@ def test_offline_navigation_between_pages(page):
     page.locator(".md-content .jp-RenderedMarkdown a[href^='backprop.html']").first.click()
     page.wait_for_load_state("load")
     assert urlsplit(page.url).path.endswith("/backprop.html") and "Backpropagation" in page.title()
+    assert not page.errors, f"console or page errors: {page.errors}"
+    assert not page.blocked, f"requests beyond the file system: {page.blocked}"
+
+
+def test_offline_interactive_pages_load_their_data(page):
+    """From file:// (where a page may not fetch a file) the learning-rate explorer draws its curves and the
+    drawing pad loads its network, from the data scripts the offline build writes (hooks/offline.py)."""
+    open_page(page, "gradient-descent.html")
+    page.wait_for_function("() => /final loss/.test(document.querySelector('#lr-readout').textContent)")
+    assert page.locator("#lr-slider").is_enabled()
+    open_page(page, "try-it.html")
+    page.wait_for_function("() => window.digitNet && document.querySelector('#digit-status').hidden")
+    assert page.evaluate("() => window.digitNet.params.W1.length") > 0
     assert not page.errors, f"console or page errors: {page.errors}"
     assert not page.blocked, f"requests beyond the file system: {page.blocked}"
 

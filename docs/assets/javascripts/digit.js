@@ -262,11 +262,9 @@
     }
 
     const url = (name) => new URL(root.dataset[name], location.href);
-    const load = async (name) => {
-      const response = await fetch(url(name));
-      if (!response.ok) throw new Error(`${root.dataset[name]}: HTTP ${response.status}`);
-      return response.json();
-    };
+    const load = (name) => notesFetchJSON(url(name)).catch((error) => {
+      throw new Error(`${root.dataset[name]}: ${error.message}`);
+    });
     repaint();
     Promise.all([load("net"), load("digits")]).then(([payload, sampled]) => {
       net = Object.fromEntries(["W1", "b1", "W2", "b2", "W3", "b3"].map((key) => [key, decode(payload[key])]));

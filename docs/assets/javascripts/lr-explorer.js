@@ -43,8 +43,7 @@
     const figure = root.querySelector("#lr-figure");
     const svgs = [0, 1].map(() => element("svg", { viewBox: `0 0 ${W} ${H}`, "aria-hidden": "true" }));
     figure.append(...svgs);
-    fetch(new URL(root.dataset.src, location.href))
-      .then((response) => { if (!response.ok) throw new Error(`HTTP ${response.status}`); return response.json(); })
+    notesFetchJSON(new URL(root.dataset.src, location.href))
       .then(({ runs }) => {
         const losses = runs.flatMap((r) => r.loss);
         const lo = Math.floor(Math.log10(Math.min(...losses))), hi = Math.ceil(Math.log10(Math.max(...losses)));

@@ -15,6 +15,25 @@ window.notesMarkScrollable = () => {
   }
 };
 
+// The interactive pages' data (digit-net.json, learning-rates.json ...), parsed. From file:// (the offline zip)
+// a page may not fetch a file, so there each is read from the script the offline build writes beside it
+// (NAME.json.js, hooks/offline.py), which hands its data to window.notesJSON.
+window.notesJSON = (script, data) => script.resolveJSON(data);
+window.notesFetchJSON = (url) => {
+  if (location.protocol !== "file:") {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    });
+  }
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: `${url}.js`, resolveJSON: resolve });
+    script.addEventListener("error", () => reject(new Error(`${script.src} not found`)));
+    script.addEventListener("load", () => script.remove());
+    document.head.append(script);
+  });
+};
+
 // The revision checklist: ticks persist in this browser (localStorage), with a progress count and a reset.
 const CHECKLIST_KEY = "notes-checklist";
 
