@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
-from chromium import MARKS, RAW_MATH
+from chromium import MARKS, RAW_MATH, wait_for_scripts
 
 AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = MARKS
@@ -39,15 +39,14 @@ class Visit:
 
     def open(self, path):
         response = self.page.goto(self.base_url + path, wait_until="networkidle")
-        # "networkidle" can come while a long page (print/, on a busy machine) is still running its scripts,
-        # before DOMContentLoaded: the theme and notes.js start there (tab stops on scrolling boxes, checklist
-        # labels). The load event comes after it: once it has fired, they have run.
-        self.page.wait_for_function("document.readyState === 'complete'")
+        # "networkidle" can come while a long page (print/, on a busy machine) is still being parsed, and the
+        # theme and notes.js (tab stops on scrolling boxes, checklist labels) start after the first frame.
+        wait_for_scripts(self.page)
         return response
 
     def reload(self):
         self.page.reload(wait_until="networkidle")
-        self.page.wait_for_function("document.readyState === 'complete'")  # as in open()
+        wait_for_scripts(self.page)  # as in open()
 
     def close(self):
         self.context.close()
@@ -206,6 +205,41 @@ def test_page_load_restyles_nothing_after_the_page_is_parsed(visit, site_pages, 
     assert {"js", "js-focus-visible"} <= set(state["root"]) and "no-js" not in state["root"]
     assert state["sheets"] and all(href.startswith(v.base_url) for href in state["sheets"]), state["sheets"]
     assert (state["scheme"], state["colorScheme"]) == {"light": ("default", "light"), "dark": ("slate", "dark")}[scheme]
+    assert not v.errors, v.errors
+
+
+# Counts the frames begun and, once the theme's bundle exports `document$`, the frames begun before it and the
+# pages `document$` emits.
+START_LOG = """
+window.__start = {frames: 0, framesBeforeBundle: null, emitted: 0};
+requestAnimationFrame(() => { window.__start.frames++; });
+let subject;
+Object.defineProperty(window, "document$", {configurable: true, get: () => subject, set(value) {
+  subject = value;
+  window.__start.framesBeforeBundle = window.__start.frames;
+  value.subscribe(() => { window.__start.emitted++; });
+}});
+"""
+
+
+def test_theme_starts_once_after_the_first_frame(visit, site_pages, built_site):
+    """The theme's bundle and the site's scripts are inert in the page as parsed (overrides/main.html), run after
+    the first frame has begun, and the theme starts once: `document$` emits the page one time, after which
+    notes.js has given the scrolling boxes their tab stops."""
+    path = next(p for p in site_pages if "backprop" in p)
+    html = (built_site / path / "index.html").read_text()
+    template = re.search(r'<template id="__scripts">(.*?)</template>', html, re.S)
+    assert template and re.search(r'<script src="[^"]*/bundle\.[0-9a-f]+\.min\.js">', template.group(1))
+    assert 'src="../assets/javascripts/notes.js"' in template.group(1)
+    outside = re.sub(r"<template.*?</template>", "", html, flags=re.S)
+    assert not re.search(r"<script[^>]*\bsrc=", outside.split("<body", 1)[1]), "a script the parser would run"
+    v = visit()
+    v.context.add_init_script(START_LOG)
+    v.open(path)
+    v.page.wait_for_timeout(500)  # time for a second start, if there were one
+    start = v.page.evaluate("window.__start")
+    assert start["framesBeforeBundle"] >= 1 and start["emitted"] == 1, start
+    assert v.page.locator(".md-content [aria-label='scrollable region'][tabindex='0']").count() > 0
     assert not v.errors, v.errors
 
 
