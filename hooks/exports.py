@@ -6,24 +6,50 @@ hooks/notebooks.py has executed the pages (so the results they need are already 
 A file is written only when the page it sits beside is part of the site, and where that page's relative
 links find it: in try-it/ beside try-it/index.html, or beside try-it.html in the offline build (no
 directory URLs).
+
+A page read from file:// (the offline build) may not fetch a file, so there each file is also written as
+NAME.json.js, a script that hands the same JSON to `notesJSON` (docs/assets/javascripts/notes.js reads it
+so from file://).
 """
 
 import json
 import posixpath
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from snippets import export
 
 
+def _page_folders(files) -> dict[str, str]:
+    """{a page's folder in the export paths, "try-it" for try-it.py or try-it/index.md: its output folder}."""
+    folders = {}
+    for f in files:
+        if f.is_documentation_page():
+            stem = posixpath.splitext(f.src_uri)[0]
+            if posixpath.basename(stem) in ("index", "README"):
+                stem = posixpath.dirname(stem)
+            folders[stem] = posixpath.dirname(f.dest_uri)
+    return folders
+
+
 def on_files(files, config):
-    # "try-it/digit-net.json" sits beside the page try-it.py (or try-it.md): keyed by the source without suffix.
-    pages = [f for f in files if f.is_documentation_page()]
-    folders = {posixpath.splitext(f.src_uri)[0]: posixpath.dirname(f.dest_uri) for f in pages}
+    offline = config.plugins.get("material/offline")
+    offline = offline is not None and offline.config.enabled
+    folders, written = _page_folders(files), {}
     for path, payload in export.site_files().items():
-        page, name = path.rsplit("/", 1)
-        if page in folders:
-            # Compact JSON: the weights file must stay under 60 KB (tests/test_export.py).
-            content = json.dumps(payload, separators=(",", ":"))
-            files.append(File.generated(config, posixpath.join(folders[page], name), content=content))
+        page, name = posixpath.split(path)
+        if page not in folders:
+            continue
+        dest = posixpath.join(folders[page], name)
+        if dest in written:
+            raise PluginError(f"hooks/exports.py: {path} and {written[dest]} would both be written to {dest}")
+        written[dest] = path
+        # Compact JSON: the weights file must stay under 60 KB (tests/test_export.py). No NaN or Infinity,
+        # which a browser's JSON parser rejects.
+        content = json.dumps(payload, separators=(",", ":"), allow_nan=False)
+        files.append(File.generated(config, dest, content=content))
+        if offline:  # parsed as JSON there too: the text as a string literal, for JSON.parse
+            script = f"notesJSON(document.currentScript, JSON.parse({json.dumps(content)}));\n"
+            files.append(File.generated(config, dest + ".js", content=script))
     return files

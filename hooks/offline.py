@@ -9,41 +9,21 @@ It also turns instant navigation off for that build. From file:// the theme does
 (Material 9.8.1, pinned in pyproject.toml) what it subscribes its `document$` to then completes at once, so
 `document$` never emits the page: the content's components (code copy buttons, the table of contents, the
 sidebars) and the site's scripts, which start on `document$`, never ran from the unzipped folder. Without the
-feature, links load pages as they did, and `document$` emits each one.
-
-A page read from file:// may not fetch a file, so the data of the interactive pages (try-it/'s network,
-gradient-descent/'s runs: every JSON file of the site but the search index, which the offline plugin writes
-as a script itself) is also written as NAME.json.js, a script that hands it to `notesJSON` (notes.js reads it
-so from file://). Without OFFLINE the hook does nothing.
+feature, links load pages as they did, and `document$` emits each one. (hooks/exports.py writes the
+interactive pages' data as scripts for that build.) Without OFFLINE the hook does nothing.
 """
-
-from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 
 
-def _offline(config) -> bool:
-    offline = config.plugins.get("material/offline")
-    return offline is not None and offline.config.enabled
-
-
 @event_priority(-50)  # after the offline plugin (priority 0) has added its CDN address
 def on_config(config):
-    if not _offline(config):
+    offline = config.plugins.get("material/offline")
+    if offline is None or not offline.config.enabled:
         return config
     others = [script for script in config.extra.get("polyfills", []) if "iframe-worker" not in str(script)]
     config.extra["polyfills"] = [*others, SHIM]
     config.theme["features"] = [name for name in config.theme.get("features", []) if name != "navigation.instant"]
     return config
-
-
-def on_post_build(config):
-    if not _offline(config):
-        return
-    site = Path(config.site_dir)
-    for data in site.rglob("*.json"):
-        if data.relative_to(site).parts[0] != "search":
-            script = f"notesJSON(document.currentScript, {data.read_text(encoding='utf-8')});\n"
-            data.with_name(data.name + ".js").write_text(script, encoding="utf-8")

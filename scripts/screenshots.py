@@ -13,6 +13,7 @@ import http.server
 import threading
 from pathlib import Path
 
+from page_scripts import wait_for_scripts
 from playwright.sync_api import sync_playwright
 
 
@@ -48,6 +49,7 @@ def main(argv=None):
             page = context.new_page()
             for path in pages:
                 page.goto(base + path, wait_until="networkidle")
+                wait_for_scripts(page)
                 page.evaluate("async () => { await document.fonts.ready; }")
                 total = page.evaluate("() => document.documentElement.scrollHeight")
                 name = (path.strip("/") or "index").replace("/", "_")

@@ -15,8 +15,9 @@ import pytest
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from chromium import MARKS, RAW_MATH, wait_for_scripts  # noqa: E402
+from chromium import MARKS, RAW_MATH  # noqa: E402
 from offline_zip import FOLDER, build_offline_zip  # noqa: E402
+from page_scripts import wait_for_scripts  # noqa: E402
 
 pytestmark = MARKS
 # Math is MathML written at build (hooks/typeset.py), drawn in the math font the offline build inlines.
@@ -124,7 +125,7 @@ def test_offline_navigation_between_pages(page):
     page.wait_for_load_state("load")
     # A link written as `backprop.py` in the notebook's Markdown, rewritten by hooks/notebooks.py.
     page.locator(".md-content .jp-RenderedMarkdown a[href^='backprop.html']").first.click()
-    page.wait_for_load_state("load")
+    wait_for_scripts(page)  # the page's scripts have run: their errors, if any, are in page.errors
     assert urlsplit(page.url).path.endswith("/backprop.html") and "Backpropagation" in page.title()
     assert not page.errors, f"console or page errors: {page.errors}"
     assert not page.blocked, f"requests beyond the file system: {page.blocked}"

@@ -17,7 +17,7 @@ window.notesMarkScrollable = () => {
 
 // The interactive pages' data (digit-net.json, learning-rates.json ...), parsed. From file:// (the offline zip)
 // a page may not fetch a file, so there each is read from the script the offline build writes beside it
-// (NAME.json.js, hooks/offline.py), which hands its data to window.notesJSON.
+// (NAME.json.js, hooks/exports.py), which hands its data to window.notesJSON.
 window.notesJSON = (script, data) => script.resolveJSON(data);
 window.notesFetchJSON = (url) => {
   if (location.protocol !== "file:") {
@@ -28,8 +28,9 @@ window.notesFetchJSON = (url) => {
   }
   return new Promise((resolve, reject) => {
     const script = Object.assign(document.createElement("script"), { src: `${url}.js`, resolveJSON: resolve });
-    script.addEventListener("error", () => reject(new Error(`${script.src} not found`)));
-    script.addEventListener("load", () => script.remove());
+    // A script runs before its load event: if it did not hand over its data by then, it holds none.
+    script.addEventListener("load", () => { script.remove(); reject(new Error(`${script.src} holds no data`)); });
+    script.addEventListener("error", () => { script.remove(); reject(new Error(`${script.src} not found`)); });
     document.head.append(script);
   });
 };
@@ -84,33 +85,6 @@ function setUpPrintButtons() {
     button.addEventListener("click", () => window.print());
   }
 }
-
-// The colour palette (overrides/partials/palette.html chose and applied it while the header was parsed): a
-// switch applies the new choice and stores it as the theme does; Enter on the focused option switches to the
-// next one, as in the theme; until the reader chooses, the palette follows the system's preference.
-function setUpPalette(palette) {
-  const checked = () => palette.inputs.findIndex((input) => input.checked);
-  palette.form.addEventListener("change", () => {
-    const index = checked();
-    document.body.setAttribute("data-md-color-switching", "");  // no colour transitions while switching
-    palette.apply(index);
-    __md_set("__palette", { index, color: palette.color(palette.inputs[index]) });
-    requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching"));
-  });
-  palette.form.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
-    event.preventDefault();
-    const next = palette.inputs[(checked() + 1) % palette.inputs.length];
-    next.click();
-    next.focus();
-  });
-  for (const input of palette.inputs) {
-    matchMedia(input.dataset.mdColorMedia).addEventListener("change", () => {
-      if (palette.stored() < 0) palette.apply(palette.preferred());
-    });
-  }
-}
-if (window.notesPalette) setUpPalette(window.notesPalette);
 
 document$.subscribe(() => {
   window.notesMarkScrollable();
