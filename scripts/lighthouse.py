@@ -1,6 +1,6 @@
 """Lighthouse scores and page weights of a built site, page by page (mobile preset, Lighthouse's default).
 
-Usage: python scripts/lighthouse.py SITE_DIR [PAGE ...] [--runs N] [--json OUT]
+Usage: python scripts/lighthouse.py SITE_DIR [PAGE ...] [--runs N] [--against OTHER_SITE_DIR] [--json OUT]
 
 Serves SITE_DIR on 127.0.0.1 as GitHub Pages serves the published site, with gzip for text (HTML, CSS,
 JavaScript, JSON, SVG, XML), and runs Lighthouse (npm lighthouse@12.2.3 through `npx --yes`: 13.x needs
@@ -13,7 +13,10 @@ starred. Lighthouse simulates a mid-range phone from a trace taken on this machi
 about 10 points from one run to the next on a busy 2-core machine: with --runs N each page is measured N
 times, the table gives the run with the median performance score, and the "range" column the lowest and
 highest score of the N runs. "CPU" is Lighthouse's benchmarkIndex for that run (higher is a faster
-machine). Needs npx (Node 18+) and /usr/bin/chromium (or CHROME_PATH); the first run downloads Lighthouse.
+machine). With --against, another build (of an earlier commit, say) is measured in the same run, page by
+page and run by run in turn with SITE_DIR, so that both meet the machine in the same state; a last table
+sets the two side by side, with SITE_DIR's total blocking time and largest paint as ratios of the other's.
+Needs npx (Node 18+) and /usr/bin/chromium (or CHROME_PATH); the first run downloads Lighthouse.
 """
 
 import argparse
@@ -128,6 +131,13 @@ def run_lighthouse(url: str, chrome: str, timeout: int = 300) -> dict:
     return json.loads(result.stdout)
 
 
+def aligned(lines: list[tuple[str, ...]]) -> list[str]:
+    """The lines as columns: the first left-aligned, the others right-aligned."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    return [" ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(line, widths, strict=True)))
+            for line in lines]  # fmt: skip
+
+
 def table(rows: dict[str, dict]) -> str:
     def cell(row, key, text):
         return text + ("*" if key in misses(row) else "")
@@ -149,12 +159,38 @@ def table(rows: dict[str, dict]) -> str:
                 f"{row['cpu']:.0f}",
             )
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(COLUMNS))]
-    text = [" ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(line, widths, strict=True)))
-            for line in lines]  # fmt: skip
+    text = aligned(lines)
     targets = ", ".join(f"{k} >= {v}" for k, v in TARGETS.items())
     text.append(f"* misses a target ({targets}; CSS+JS <= {MAX_CSS_JS // 1000} KB, HTML <= {MAX_HTML // 1000} KB)")
     return "\n".join(text)
+
+
+def comparison(rows: dict[str, dict], other: dict[str, dict]) -> str:
+    """Per page: the other build's figures, then this build's, and this build's TBT and LCP over the other's."""
+
+    def ratio(a, b):
+        return f"{a / b:.2f}" if b else "-"
+
+    lines = [("page", "perf", "TBT ms", "x TBT", "LCP s", "x LCP")]
+    for page, row in rows.items():
+        was = other[page]
+        lines.append(
+            (
+                page or "(home)",
+                f"{was['performance']} -> {row['performance']}",
+                f"{was['tbt_ms']:.0f} -> {row['tbt_ms']:.0f}",
+                ratio(row["tbt_ms"], was["tbt_ms"]),
+                f"{was['lcp_s']:.1f} -> {row['lcp_s']:.1f}",
+                ratio(row["lcp_s"], was["lcp_s"]),
+            )
+        )
+    return "\n".join(aligned(lines))
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Server, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def main(argv=None):
@@ -162,36 +198,47 @@ def main(argv=None):
     parser.add_argument("site", type=Path, help="a built site folder (mkdocs build -d SITE_DIR)")
     parser.add_argument("pages", nargs="*", help='URL paths such as "forward/" (default: every page)')
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is reported")
+    parser.add_argument("--against", type=Path, help="another built site, measured in turn with SITE_DIR")
     parser.add_argument("--json", type=Path, help="also write {page: figures} as JSON to this file")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error(f"--runs must be at least 1, not {args.runs}")
-    if not (args.site / "index.html").is_file():
-        parser.error(f"{args.site} is not a built site (no index.html): build it with mkdocs build -d {args.site}")
+    for site in filter(None, (args.site, args.against)):
+        if not (site / "index.html").is_file():
+            parser.error(f"{site} is not a built site (no index.html): build it with mkdocs build -d {site}")
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chrome).exists():
         parser.error("no Chromium: apt-get install chromium, or set CHROME_PATH")
     if shutil.which("npx") is None:
         parser.error("no npx: install Node.js 18+ and npm (apt-get install npm)")
     pages = args.pages or site_pages(args.site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Server, directory=str(args.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    rows = {}
+    sites = {"site": args.site, **({"against": args.against} if args.against else {})}
+    if args.against and (missing := sorted(set(pages) - set(site_pages(args.against)))):
+        parser.error(f"{args.against} lacks pages of {args.site}: {missing}")
+    servers = {name: serve(site) for name, site in sites.items()}
+    bases = {name: f"http://127.0.0.1:{server.server_address[1]}/" for name, server in servers.items()}
+    rows = {name: {} for name in sites}
     try:
         for page in pages:
-            runs = []
+            runs = {name: [] for name in sites}
             for run in range(args.runs):
-                print(f"lighthouse {page or '(home)'} ({run + 1}/{args.runs}) ...", file=sys.stderr, flush=True)
-                runs.append(summarise(run_lighthouse(base + page, chrome)))
-            rows[page] = median_run(runs)
+                for name in sites:  # in turn: both builds meet the machine in the same state
+                    label = f"{page or '(home)'} ({run + 1}/{args.runs}{', ' + name if args.against else ''})"
+                    print(f"lighthouse {label} ...", file=sys.stderr, flush=True)
+                    runs[name].append(summarise(run_lighthouse(bases[name] + page, chrome)))
+            for name in sites:
+                rows[name][page] = median_run(runs[name])
     except (RuntimeError, subprocess.TimeoutExpired) as error:
         sys.exit(str(error))
     finally:
-        server.shutdown()
-    print(table(rows))
+        for server in servers.values():
+            server.shutdown()
+    print(table(rows["site"]))
+    if args.against:
+        print(f"\n{args.against}:\n{table(rows['against'])}\n\n{args.site} against {args.against}:")
+        print(comparison(rows["site"], rows["against"]))
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1) + "\n")
+        args.json.write_text(json.dumps(rows if args.against else rows["site"], indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -117,3 +117,20 @@ def test_main_rejects_zero_runs(tmp_path, capsys):
     with pytest.raises(SystemExit):
         lighthouse.main([str(tmp_path), "--runs", "0"])
     assert "--runs must be at least 1" in capsys.readouterr().err
+
+
+def test_comparison_gives_both_builds_and_the_ratios():
+    """--against: per page the other build's figures, then this build's, and the TBT and LCP ratios."""
+    was = {"forward/": lighthouse.summarise(report())}
+    now = {"forward/": was["forward/"] | {"performance": 95, "tbt_ms": 160.1, "lcp_s": 1.37}}
+    row = lighthouse.comparison(now, was).splitlines()[1].split()
+    assert row == ["forward/", "37", "->", "95", "640", "->", "160", "0.25", "5.5", "->", "1.4", "0.25"]
+
+
+def test_main_rejects_an_other_build_that_is_not_a_site(tmp_path, capsys):
+    """--against a folder with no index.html stops with the same message as for SITE_DIR."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html></html>")
+    with pytest.raises(SystemExit):
+        lighthouse.main([str(tmp_path / "site"), "--against", str(tmp_path / "old")])
+    assert "old is not a built site" in capsys.readouterr().err
