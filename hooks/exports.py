@@ -17,6 +17,7 @@ import posixpath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from offline import offline_build  # hooks/, on sys.path as mkdocs loads the hooks
 
 from snippets import export
 
@@ -34,9 +35,7 @@ def _page_folders(files) -> dict[str, str]:
 
 
 def on_files(files, config):
-    offline = config.plugins.get("material/offline")
-    offline = offline is not None and offline.config.enabled
-    folders, written = _page_folders(files), {}
+    offline, folders, written = offline_build(config), _page_folders(files), {}
     for path, payload in export.site_files().items():
         page, name = posixpath.split(path)
         if page not in folders:

@@ -18,10 +18,15 @@ from mkdocs.plugins import event_priority
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 
 
+def offline_build(config) -> bool:
+    """Whether this is the offline build (Material's offline plugin enabled: OFFLINE=true)."""
+    offline = config.plugins.get("material/offline")
+    return offline is not None and offline.config.enabled
+
+
 @event_priority(-50)  # after the offline plugin (priority 0) has added its CDN address
 def on_config(config):
-    offline = config.plugins.get("material/offline")
-    if offline is None or not offline.config.enabled:
+    if not offline_build(config):
         return config
     others = [script for script in config.extra.get("polyfills", []) if "iframe-worker" not in str(script)]
     config.extra["polyfills"] = [*others, SHIM]
