@@ -114,17 +114,18 @@ def test_offline_navigation_between_pages(page):
     open_page(page, "index.html")
     nav = page.locator("nav.md-nav--primary")
     nav.locator("label.md-nav__link", has_text="Lessons").first.click()  # open the collapsed section
-    nav.locator("a.md-nav__link[href='forward.html']").first.click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():  # a click returns before its page loads: wait for that one, not this one
+        nav.locator("a.md-nav__link[href='forward.html']").first.click()
     assert page.url == (page.site / "forward.html").as_uri()
     assert "Forward propagation" in page.locator("h1").first.inner_text()
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.locator("a.md-footer__link--next").click()
     assert page.url == (page.site / "backprop.html").as_uri()
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.locator("a.md-footer__link--next").click()
     # A link written as `backprop.py` in the notebook's Markdown, rewritten by hooks/notebooks.py.
-    page.locator(".md-content .jp-RenderedMarkdown a[href^='backprop.html']").first.click()
+    with page.expect_navigation():
+        page.locator(".md-content .jp-RenderedMarkdown a[href^='backprop.html']").first.click()
     wait_for_scripts(page)  # the page's scripts have run: their errors, if any, are in page.errors
     assert urlsplit(page.url).path.endswith("/backprop.html") and "Backpropagation" in page.title()
     assert not page.errors, f"console or page errors: {page.errors}"
