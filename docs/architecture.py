@@ -9,6 +9,7 @@
 # - For $m$ examples: $Z^{[l]}, A^{[l]}$ are $(n^{[l]}, m)$; $m$ never changes a parameter's shape.
 # - 400-25-15-1: $25 \cdot 400 + 25$, $15 \cdot 25 + 15$, $1 \cdot 15 + 1$ parameters, 10,431 in all.
 # - Keras stores the kernel $W^{[l]\top}$, $(n^{[l-1]}, n^{[l]})$, and takes examples as rows.
+# - No hidden layer: the boundary $\hat y = 0.5$ is a straight line ($w^\top x + b = 0$); hidden layers with a nonlinear $g$ bend it.
 #
 # </div>
 #
@@ -72,7 +73,8 @@ show.table(
 
 # %%
 counts = [layer.count_params() for layer in model.layers]
-print("Keras:", dict(zip([layer.name for layer in model.layers], counts, strict=True)), "total", model.count_params())
+names = [layer.name for layer in model.layers]
+print("Keras:", dict(zip(names, counts, strict=True)), "total", model.count_params())
 print(f"share of the parameters in W1 and b1: {counts[0] / sum(counts):.1%}")
 
 # %% [markdown]
@@ -89,11 +91,47 @@ show.source(module="keras_net.py", section="transfer")
 [(layer.name, layer.get_weights()[0].shape, params[f"W{l}"].shape) for l, layer in enumerate(model.layers, 1)]
 
 # %% [markdown]
+# ## Where hidden layers matter
+#
+# Without hidden layers the network is one sigmoid unit, $\hat y = \sigma(w^\top x + b)$: logistic
+# regression. Its boundary, $\hat y = 0.5$, is where $w^\top x + b = 0$: a straight line (in 400
+# dimensions, a flat hyperplane). Each hidden layer applies a nonlinear $g$ before the next weighted
+# sum, and that lets the boundary bend. (Without $g$, $W^{[2]}(W^{[1]} x + b^{[1]}) + b^{[2]}$ is again
+# one linear map $W x + b$, however many layers are stacked.)
+#
+# On the 0s and 1s a straight boundary already almost suffices: logistic regression, trained by the
+# same code, makes about as few test errors as the full network ([Home](index.py#baselines)). Two rings
+# of points in the plane are a problem where it does not: 400 points, the inner ring labelled 1, the
+# outer ring 0, and the same `training.train` (full batch, all sigmoid units) for three networks.
+
+# %%
+from snippets import circles
+
+fits = circles.fit_all()
+for name, fit in fits.items():
+    sizes = "-".join(map(str, fit["layer_sizes"]))
+    print(f"{name} ({sizes}): training {fit['train_accuracy']:.1%}, 400 new points {fit['test_accuracy']:.1%}")
+
+# %% tags=["hide-input"]
+X_rings, Y_rings = circles.rings()
+short = dict(zip(fits, ["no hidden layer", "1 hidden layer", "2 hidden layers"], strict=True))
+plots.show(
+    plots.decision_boundaries(X_rings, Y_rings, {short[name]: fit for name, fit in fits.items()}),
+    alt="Three panels of the two rings of points, inner ring orange (label 1), outer ring blue (label 0), each with a network's boundary in black: without a hidden layer a straight line cuts through both rings; with one or two hidden layers a closed curve runs between the rings.",
+)
+
+# %% [markdown]
+# Without a hidden layer the boundary is a straight line through both rings, and the accuracy stays
+# near one half, what guessing gives with two equal classes. One hidden layer of 8 units bends it into a
+# closed curve between the rings; a second hidden layer changes little on this problem. (Deeper networks
+# pay off on harder data than either of these; that is true of networks in general, not shown here.)
+#
 # ## Summary
 #
 # - $W^{[l]}$: $(n^{[l]}, n^{[l-1]})$; $b^{[l]}$: $(n^{[l]}, 1)$; $Z^{[l]}, A^{[l]}$: $(n^{[l]}, m)$.
 # - 400-25-15-1 has 10,431 parameters, almost all of them in the first layer.
 # - Keras' kernel is $W^\top$: $(n_{in}, n_{out})$, with examples as rows.
+# - No hidden layer means a straight boundary: enough for 0 vs 1 digits, not for two rings, where one hidden layer bends it round.
 #
 # ## Self-check
 #
@@ -105,3 +143,7 @@ show.source(module="keras_net.py", section="transfer")
 #
 # <details class="question"><summary>Does the number of examples m change any parameter shape?</summary>
 # <p>No. m appears only in Z and A (and X, Y); W and b are the same for any batch size.</p></details>
+#
+# <details class="question"><summary>Why can a network with no hidden layer not separate the two rings?</summary>
+# <p>Its boundary σ(wᵀx + b) = 0.5 is the line wᵀx + b = 0, and no straight line has the inner ring on one side and
+# the outer ring on the other: it gets about half the points right, as the figure shows.</p></details>

@@ -131,7 +131,9 @@ show.table(
 )
 
 # %%
-print(f"largest relative error: {max(fd.values()):.1e} (finite differences), {max(tape.values()):.1e} (GradientTape)")
+print(
+    f"largest relative error: {max(fd.values()):.1e} (finite differences),", f"{max(tape.values()):.1e} (GradientTape)"
+)
 
 # %% [markdown]
 # Both are far below $10^{-6}$: the gradients are right. A wrong formula gives $10^{-2}$ or more;

@@ -46,7 +46,8 @@ full = results.histories([(2.0, None)], epochs=60)[(2.0, None)]
 mini = headline["history"]
 m, B = 12665, headline["batch_size"]
 steps = -(-m // B)  # ⌈m / B⌉
-print(f"full batch (α = 2): {len(full['loss'])} epochs = {len(full['loss'])} steps, final loss {full['loss'][-1]:.4f}")
+epochs = len(full["loss"])
+print(f"full batch (α = 2): {epochs} epochs = {epochs} steps, final loss {full['loss'][-1]:.4f}")
 print(f"batches of {B} (α = {headline['lr']}): {steps} steps per epoch, {len(mini['loss'])} epochs = "
       f"{steps * len(mini['loss'])} steps, final loss {mini['loss'][-1]:.4f}")  # fmt: skip
 
@@ -135,13 +136,13 @@ show.table(
 # ## Explore: nine learning rates
 #
 # The same experiment (same 1,000 digits, same start, 60 epochs of full-batch gradient descent) for
-# nine values of $\alpha$, about three times apart. Move the slider (or focus it and use the arrow
-# keys): the chosen run is drawn in colour, the others in grey.
+# nine values of $\alpha$, about three times apart.
 #
 # <div class="lr-explorer" id="lr-explorer" data-src="learning-rates.json">
+# <p class="lr-explorer-help">Move the slider (or focus it and use the arrow keys): the chosen run is drawn in colour, the others in grey.</p>
 # <label for="lr-slider">Learning rate α</label>
 # <input type="range" id="lr-slider" min="0" max="8" step="1" value="4" disabled>
-# <output id="lr-readout" for="lr-slider" aria-live="polite">Loading the curves (learning-rates.json)…</output>
+# <output id="lr-readout" for="lr-slider" aria-live="polite">Loading the curves…</output>
 # <div id="lr-figure" role="img" aria-label="Loss and accuracy per epoch for the chosen learning rate"></div>
 # </div>
 #
@@ -152,11 +153,13 @@ show.table(
 #   it is already high, with outputs barely past 0.5: accuracy hides how little has been learnt.
 # - **Slow** ($\alpha = 0.3$): the loss falls, but is still far from 0 after 60 epochs.
 # - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. From
-#   $\alpha = 3$ up, the loss first bumps above its starting value for a few epochs, then falls faster.
+#   $\alpha = 3$ up, the loss first bumps above its starting value, then falls faster.
 # - **Too large** ($\alpha \ge 30$): the loss jumps up after the first step and stays high;
 #   accuracy stays at one half (the network answers the same for every digit).
 #
-# The same runs, without the slider:
+# The loss is computed from $Z^{[L]}$, in the exact logits form ([Loss](loss.py#the-code)), so these
+# high values are what the confidently wrong outputs really cost, not a clipping ceiling. The same
+# runs, as a table (which also prints):
 
 # %%
 from snippets import export
@@ -175,8 +178,9 @@ show.table(
 #
 # - $\theta := \theta - \alpha\, d\theta$ for every parameter, every step.
 # - With $m = 12{,}665$ and batches of 32, an epoch is 396 steps (the last one holds 25 examples).
-# - Read the loss per epoch: slowly falling means $\alpha$ is too small; rising, or alternating
-#   between high values, means it is too large.
+# - Read the loss per epoch: slowly falling means $\alpha$ is too small; jumping up and staying high, or
+#   alternating between high values, means it is too large. A bump in the first epochs that then
+#   falls steadily is fine (the good run here).
 # - Accuracy alone can hide a slow start: look at the loss.
 #
 # ## Self-check

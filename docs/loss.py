@@ -7,7 +7,7 @@
 # - One example: $L(\hat y, y) = -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr]$.
 # - The cost: $J = \frac{1}{m} \sum_i L(\hat y^{(i)}, y^{(i)})$, the mean over the $m$ examples.
 # - $y = 1$ leaves $-\log \hat y$; $y = 0$ leaves $-\log(1 - \hat y)$: confident mistakes cost the most.
-# - Clip $\hat y$ to $[10^{-7}, 1 - 10^{-7}]$ (as Keras does), or compute from the logits $z$.
+# - From the logit $z = z^{[L]}$ it is exact for any $z$: $L = \max(z, 0) - z y + \log(1 + e^{-|z|})$; Keras' `fit` uses it for a sigmoid output, and so does the NumPy training loop.
 # - With a sigmoid output its gradient is simply $dZ^{[L]} = A^{[L]} - Y$.
 #
 # </div>
@@ -44,14 +44,19 @@ plots.show(
 
 # %% [markdown]
 # ## The code
+#
+# From probabilities, $\hat y$ must be kept away from 0 and 1, where $\log$ is $-\infty$: `EPSILON`
+# clips it to $[10^{-7}, 1 - 10^{-7}]$, as Keras' `binary_crossentropy` does when it is handed bare
+# probabilities. So a prediction that rounds to exactly 0 or 1 costs at most $-\ln 10^{-7} \approx 16.1$.
 
 # %% tags=["hide-input"]
 show.source(losses._bce)
 
 # %% [markdown]
-# `EPSILON` clips $\hat y$ to $[10^{-7}, 1 - 10^{-7}]$, as Keras does, so $J$ stays finite when a
-# prediction is exactly 0 or 1. From the logits $z$ there is an exact form without clipping,
-# $L = \max(z, 0) - y z + \log(1 + e^{-|z|})$:
+# From the logit $z$, the output unit's input to the sigmoid, there is an exact form with nothing to
+# clip: $-\log \sigma(z) = \log(1 + e^{-z})$, and $L = \log(1 + e^{z}) - y z$, rewritten so that
+# $e^{z}$ never overflows. The NumPy training loop reports its loss this way, from $Z^{[L]}$
+# ([Gradient descent](gradient-descent.py)):
 
 # %% tags=["hide-input"]
 show.source(losses._bce_from_logits)
@@ -89,10 +94,42 @@ show.table(
 # %% [markdown]
 # The two agree to float64 rounding, including where $\hat y$ is exactly 0 or 1 and clipping applies.
 #
+# ## What Keras' fit computes
+#
+# Handed probabilities, `binary_crossentropy` clips them. Inside `fit` and `evaluate` it is not handed
+# probabilities: when the last layer is a `Dense` with `activation="sigmoid"`, Keras (with the TensorFlow backend
+# used here) keeps the sigmoid's input $z$ with the output and computes the loss from it, in the exact logits form. A
+# confidently wrong output shows the difference: one unit whose $z = -50$ for a digit labelled 1.
+
+# %%
+model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1, activation="sigmoid")])
+model.layers[0].set_weights([np.zeros((1, 1)), np.array([-50.0])])  # z = -50 whatever the input
+model.compile(loss="binary_crossentropy")
+x, y = np.zeros((1, 1)), np.ones((1, 1))
+z = np.array([[-50.0]])
+y_hat = keras.ops.convert_to_numpy(model(x))  # ŷ = σ(−50) as a plain array: z is not attached to it
+saturated = {
+    "Keras model.evaluate (the loss fit minimizes)": model.evaluate(x, y, verbose=0),
+    "Keras binary_crossentropy(y, ŷ) on the array ŷ": float(keras.losses.binary_crossentropy(y, y_hat)[0]),
+    "NumPy from the logit z (the training loop)": losses.binary_cross_entropy_from_logits(z, y),
+    "NumPy from ŷ, clipped": losses.binary_cross_entropy(y_hat.astype(float), y),
+}
+
+# %% tags=["hide-input"]
+show.table(["computed by", "loss for z = −50, y = 1"], [[name, f"{value:.3f}"] for name, value in saturated.items()],
+           align=["left", "right"])  # fmt: skip
+
+# %% [markdown]
+# The exact loss is $\log(1 + e^{50}) \approx 50$: `evaluate` and the NumPy logits form report it;
+# from $\hat y = \sigma(-50) \approx 2 \times 10^{-22}$ both libraries stop at the clipping ceiling,
+# $-\ln 10^{-7}$. Both networks of these notes report the exact form, so a saturated output costs
+# the same in both.
+#
 # ## Summary
 #
 # - $J = -\frac1m \sum [y \log \hat y + (1-y)\log(1-\hat y)]$: the negative log-likelihood of the labels.
-# - Clip $\hat y$ (or work from logits) so $J$ is finite at $\hat y \in \{0, 1\}$.
+# - From probabilities, clip $\hat y$ so $J$ is finite at $\hat y \in \{0, 1\}$; from the logit $z$ the loss is exact
+#   and needs no clipping. Keras' `fit` uses the logits with a sigmoid output, and so does the NumPy loop.
 # - With a sigmoid output it gives the simple gradient $dZ^{[L]} = A^{[L]} - Y$ ([Backpropagation](backprop.md)).
 #
 # ## Self-check
@@ -103,5 +140,7 @@ show.table(
 # <details class="question"><summary>Why not squared error with a sigmoid output?</summary>
 # <p>Its gradient carries a factor σ'(z), which vanishes when the unit is confidently wrong; cross-entropy cancels it.</p></details>
 #
-# <details class="question"><summary>Why does the loss need clipping, and what does Keras clip to?</summary>
-# <p>log 0 is −∞; Keras clips ŷ to [ε, 1 − ε] with ε = 1e-7, and so do these notes.</p></details>
+# <details class="question"><summary>Why does a loss computed from probabilities need clipping, and does Keras clip ŷ inside fit?</summary>
+# <p>log 0 is −∞, and a sigmoid output can round to exactly 0 or 1: from probabilities, ŷ is clipped to
+# [ε, 1 − ε] with ε = 1e-7. Inside fit and evaluate, with a sigmoid output layer, Keras does not clip:
+# it computes the loss from the sigmoid's input z, exactly (the table above), as the NumPy training loop does.</p></details>

@@ -22,6 +22,11 @@
 # | **Training** | backprop by the chain rule and the update $\theta := \theta - \alpha\, d\theta$, by hand, in a loop over epochs and batches | `model.fit(X.T, Y.T, epochs, batch_size)`: automatic differentiation and an optimizer (here Adam) |
 # | **Activation & loss** | `sigmoid` and binary cross-entropy written as functions, stable forms included | by name: `activation='sigmoid'`, `loss='binary_crossentropy'` |
 # | **Use case** | learning and checking the mechanics: every number is visible | real projects: bigger models, GPUs, less code to get wrong |
+#
+# Two more differences, in how each stores its numbers:
+#
+# | | NumPy, from scratch | TensorFlow / Keras |
+# |---|---|---|
 # | data layout | examples as columns: `X` $(400, m)$ | examples as rows: `X.T` $(m, 400)$ |
 # | precision | float64 | float32 |
 #
@@ -47,13 +52,16 @@ show.tabs(
 )
 
 # %% [markdown]
-# **Loss**
+# **Loss**, as each training loop reports it: both from $Z^{[L]}$, exact even for saturated outputs
+# ([Loss](loss.py#what-keras-fit-computes)).
 
 # %% tags=["hide-input"]
 show.tabs({
-    "NumPy": show.source(losses._bce),
+    "NumPy": show.source(losses._bce_from_logits),
     "TensorFlow": show.code("loss=keras.losses.BinaryCrossentropy()  # in model.compile, see build_model\n"
-                            "# clips ŷ to [1e-7, 1 - 1e-7], then -mean(y log ŷ + (1 - y) log(1 - ŷ))"),
+                            "# with a sigmoid output, fit computes it from the sigmoid's input z (the logits form):\n"
+                            "# mean(max(z, 0) - y z + log(1 + exp(-|z|))), nothing clipped; handed bare\n"
+                            "# probabilities instead, it clips ŷ to [1e-7, 1 - 1e-7]"),
 })  # fmt: skip
 
 # %% [markdown]
@@ -100,8 +108,9 @@ print(f"|P_numpy − P_keras|: median {np.median(np.abs(P_np - P_tf)):.1e}, larg
 
 # %% [markdown]
 # The two models agree on almost every digit, with probabilities that differ far more than
-# float32 rounding would explain: different optimizers from different initial weights end in
-# different minima.
+# float32 rounding would explain: they start from different initial weights (each library draws its
+# own), take different steps (gradient descent and Adam), and after 10 epochs hold different weights.
+# Nothing here shows whether either has reached a minimum of $J$.
 #
 # ## Misclassified test digits
 
@@ -142,9 +151,8 @@ print(f"a batch-32 step: {numpy_32['arithmetic_gflop_per_step'] * 1e3:.1f} MFLOP
 print(f"NumPy's full-batch rate: {flops_per_s / 1e9:.0f} GFLOP/s")
 print(f"so the arithmetic of a batch-32 step: about {arithmetic_us:.0f} µs")
 for case in ("numpy, batch 32", "keras fit, batch 32"):
-    print(
-        f"{case}: {rows[case]['median_step_us']:,.0f} µs per step, {rows[case]['median_step_us'] / arithmetic_us:.0f}x that"
-    )
+    step_us = rows[case]["median_step_us"]
+    print(f"{case}: {step_us:,.0f} µs per step, {step_us / arithmetic_us:.0f}x that")
 
 # %% tags=["hide-input"]
 networks = {
@@ -155,7 +163,7 @@ show.HTML(
     "".join(
         f"<p><strong>{title}</strong></p>"
         + show.table(
-            ["case", "vs plain fit", "µs per step", "ms per epoch"],
+            ["case", "times faster than plain fit", "µs per step", "ms per epoch"],
             [
                 [
                     r["case"].split(" (")[0].replace("keras fit, ", "Keras, ").replace("numpy, ", "NumPy, "),
@@ -206,7 +214,8 @@ show.HTML(
 # <p>Differentiation (backprop), the update rule (Adam vs gradient descent), the epoch and batch loop with shuffling.</p></details>
 #
 # <details class="question"><summary>Why might the two disagree on a digit when both are nearly always right?</summary>
-# <p>Different optimizers and initial weights end in different minima; an ambiguous digit can fall on either side of 0.5.</p></details>
+# <p>They start from different weights and take different steps, so after 10 epochs they hold different weights and give
+# different probabilities; an ambiguous digit can fall on either side of 0.5 in one and not the other.</p></details>
 #
 # <details class="question"><summary>Why is the NumPy loop faster for this network on a CPU?</summary>
 # <p>A step of batch 32 is a few million floating-point operations, microseconds of arithmetic. Keras spends longer

@@ -38,8 +38,11 @@ model.summary(line_length=64, print_fn=lambda text, line_break=True: lines.appen
 show.pre("\n".join(lines))
 
 # %% [markdown]
-# `optimizer='adam'` is Adam with its default learning rate, $\alpha = 10^{-3}$, and
-# `'binary_crossentropy'` clips $\hat y$ to $[10^{-7}, 1 - 10^{-7}]$ like the [NumPy loss](loss.py).
+# `optimizer='adam'` is Adam with its default learning rate, $\alpha = 10^{-3}$. With a sigmoid output
+# layer, `'binary_crossentropy'` inside `fit` and `evaluate` does not clip $\hat y$: Keras (with the TensorFlow backend used here) hands the loss
+# the sigmoid's input $z^{[L]}$ and computes it in the exact logits form, as the NumPy training loop
+# does. It clips $\hat y$ to $[10^{-7}, 1 - 10^{-7}]$ only when it is given bare probabilities; a
+# saturated output shows the difference ([Loss](loss.py#what-keras-fit-computes)).
 #
 # The rest of the site trains `keras_net.build_model()`, the same model with named layers, a seed
 # and a learning rate as arguments. From the same seed, the two start from the same weights:
@@ -70,7 +73,8 @@ from snippets import results
 
 run = results.headline("keras")
 print(
-    f"test accuracy {run['test_accuracy']:.2%}: {show.count(run['test_errors'], 'error')} in {run['P'].shape[1]:,} test digits"
+    f"test accuracy {run['test_accuracy']:.2%}:",
+    f"{show.count(run['test_errors'], 'error')} in {run['P'].shape[1]:,} test digits",
 )
 
 # %% tags=["hide-input"]
@@ -88,8 +92,9 @@ print(f"{run['epochs']} epochs in {run['train_seconds']:.1f} s on the machine th
 # %% [markdown]
 # ## Predictions
 #
-# `predict_proba` returns $P(y=1 \mid x)$ as a $(1, m)$ row like the NumPy version; the predicted
-# label is $\hat y \ge 0.5$. Ten test digits, spread over the test set, titled
+# The site's `keras_net.predict_proba` calls the model on `X.T` (Keras' own `model.predict` returns
+# an $(m, 1)$ column) and returns $\hat y = P(y=1 \mid x)$ as a $(1, m)$ row like the NumPy version;
+# the predicted label is $\mathbb{1}[\hat y \ge 0.5]$. Ten test digits, spread over the test set, titled
 # label → prediction, then the probability $\hat y$:
 
 # %% tags=["hide-input"]

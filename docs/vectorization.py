@@ -4,7 +4,14 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - Loop: `for i in range(m): z[i] = np.dot(W, X[:, i]) + b`. Vectorized: `Z = np.dot(W, X) + b`. Same numbers, far faster.
+# - The notes' loop over the $m$ examples,
+#
+#     ```python
+#     for i in range(m):
+#         z[i] = np.dot(W, X[:, i]) + b
+#     ```
+#
+#     and its vectorized form, `Z = np.dot(W, X) + b`: same numbers, far faster.
 # - Broadcasting stretches size-1 axes: $(n, m) + (n, 1) \to (n, m)$ adds $b$ to every column (example).
 # - $(1, 3) + (3, 1) \to (3, 3)$: both operands stretch.
 # - A rank-1 array $(n,)$ lines up with the **last** axis: use $(n, 1)$ columns and $(1, m)$ rows.
@@ -37,7 +44,7 @@ params = numpy_net.init_params(seed=0)
 W, b = params["W1"][:1], params["b1"][:1]  # unit 1 of layer 1: W (1, 400), b (1, 1)
 z = notes.loop(W, X, b)
 Z = notes.vectorized(W, X, b)
-print("z:", z.shape, "Z:", Z.shape, "| largest |z.T − Z|:", np.max(np.abs(z.T - Z)))
+print(f"z: {z.shape}, Z: {Z.shape} | largest |z.T − Z|: {np.max(np.abs(z.T - Z)):.1e}")
 
 # %% tags=["timing"]
 import timeit
@@ -47,7 +54,8 @@ t_vec = min(timeit.repeat(lambda: notes.vectorized(W, X, b), number=200, repeat=
 print(f"loop: {t_loop * 1e3:.2f} ms | vectorized: {t_vec * 1e3:.3f} ms | {t_loop / t_vec:.0f}x faster")
 
 # %% [markdown]
-# The loop makes 2,115 separate calls through the Python interpreter, each with its own overhead;
+# Both give the same $z$ up to float64 rounding (the largest difference, printed above, comes from
+# summing the products in another order). The loop makes 2,115 separate calls through the Python interpreter, each with its own overhead;
 # `np.dot(W, X)` does the same multiplications in one call into compiled BLAS code. (These
 # timings come from the machine that built this page.) The same holds for a whole layer:
 # `numpy_net.dense` is `W @ A_prev + b` for all units at once.

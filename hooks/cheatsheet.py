@@ -6,7 +6,9 @@ with that piece of PAGE's rendered content, so the sheet can never disagree with
 - `box`: the page's "In one minute" box;
 - `table`: its first table, in the scrolling box hooks/wrap_tables.py puts it in;
 - `tasks`: its first task list (the checklist);
-- `math:ID`: the first display formula after the element with id ID.
+- `math:ID`: the first display formula after the element with id ID;
+- `list:ID`: the first bulleted list after the element with id ID;
+- `output:ID`: the first notebook cell output after the element with id ID (`output:ID:N`: the first N).
 Ids inside a piece are dropped (they belong to the page they came from); links keep working because
 cheatsheet/ sits at the same depth as every page.
 """
@@ -21,7 +23,10 @@ _STARTS = {
     "table": (r'<div class="md-typeset__scrollwrap"', "div"),  # a table in its box (hooks/wrap_tables.py)
     "tasks": (r'<ul class="task-list"', "ul"),
     "math": (r'<span class="notes-math"', "span"),
+    "list": (r"<ul\b", "ul"),
+    "output": (r'<div class="[^"]*\bjp-OutputArea-output\b', "div"),
 }
+_ANCHORED = ("math", "list", "output")
 
 
 def element(html: str, start: int, tag: str) -> str:
@@ -35,10 +40,12 @@ def element(html: str, start: int, tag: str) -> str:
 
 
 def piece(html: str, kind: str) -> str:
-    """The piece `kind` (box, table, tasks or math:ID) of a page's rendered `html`, without ids."""
+    """The piece `kind` (box, table, tasks, math:ID, list:ID, output:ID[:N]) of a page's rendered `html`, no ids."""
     name, _, anchor = kind.partition(":")
-    if name not in _STARTS or (name == "math") != bool(anchor):
-        raise ValueError(f"unknown piece {kind!r}: expected box, table, tasks or math:ID")
+    anchor, _, count = anchor.partition(":")
+    counted = not count or (name == "output" and count.isdigit())
+    if name not in _STARTS or (name in _ANCHORED) != bool(anchor) or not counted:
+        raise ValueError(f"unknown piece {kind!r}: expected box, table, tasks, math:ID, list:ID or output:ID[:N]")
     pattern, tag = _STARTS[name]
     after = 0
     if anchor:
@@ -46,10 +53,15 @@ def piece(html: str, kind: str) -> str:
         if not found:
             raise ValueError(f"no element with id {anchor!r}")
         after = found.end()
-    start = re.compile(pattern).search(html, after)
-    if not start:
-        raise ValueError(f"no {name} found" + (f" after #{anchor}" if anchor else ""))
-    return re.sub(r'\s\bid="[^"]*"', "", element(html, start.start(), tag))
+    pieces = []
+    for _ in range(int(count or 1)):
+        start = re.compile(pattern).search(html, after)
+        if not start:
+            where = f" after #{anchor}" if anchor else ""
+            raise ValueError(f"no {name} found{where}" + (f" ({count} asked)" if count else ""))
+        pieces.append(element(html, start.start(), tag))
+        after = start.start() + len(pieces[-1])
+    return re.sub(r'\s\bid="[^"]*"', "", "".join(pieces))
 
 
 def on_page_context(context, page, config, nav):

@@ -12,21 +12,41 @@ written for `table:not([class])`, still apply, `on_post_build` widens those sele
 stylesheet to `table:is(:not([class]),.notes-table)`, of the same specificity. This edits the built CSS
 of Material 9.8.1 (pinned in pyproject.toml); it fails the build if the theme's selectors are not found.
 The notes' own stylesheet (docs/assets/stylesheets/notes.css) names `table.notes-table` directly.
+
+A table that `snippets.show.table` already put in a `<div class="md-typeset__table">` gets only this hook's
+wrappers (two nested boxes indented the table twice). For phones, each data cell also gets its column's
+header as `data-label` and its content in a `<div class="notes-cell">`, and a table of 3 or more columns is
+marked `notes-reflow`: on a narrow screen notes.css lays each of its rows out as "header: value" lines
+instead of hiding the columns that do not fit (a table of 2 columns scrolls in its box).
 """
 
+import html as _html
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 CLASS = "notes-table"
+REFLOW = "notes-reflow"  # tables of REFLOW_COLUMNS or more columns, laid out as blocks on phones (notes.css)
+REFLOW_COLUMNS = 3
 THEME_SELECTOR = "table:not([class])"
 WIDENED = f"table:is(:not([class]),.{CLASS})"
 _TAG = re.compile(r"<table\b[^>]*>|</table>")
+# snippets.show.table's own box around a plain table (the hook's wrappers replace it)
+_SHOWN = re.compile(r'<div class="md-typeset__table">\s*(<table>.*?</table>)\s*</div>', re.S)
+# a marked table without a table inside it (a nested table is left unlabelled)
+_MARKED = re.compile(rf'<table class="{CLASS}">((?:(?!<table\b).)*?)</table>', re.S)
+_HEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)
+_TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
+_TD = re.compile(r"<td\b([^>]*)>(.*?)</td>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def wrap(html: str) -> str:
-    """`html` with each `<table>` that has no attributes wrapped as the theme does, and marked `notes-table`."""
+    """`html` with each `<table>` that has no attributes wrapped as the theme does, marked `notes-table`, and its
+    cells labelled with their column's header (`label`)."""
+    html = _SHOWN.sub(r"\1", html)
     out, open_tables, last = [], [], 0
     for match in _TAG.finditer(html):
         out.append(html[last : match.start()])
@@ -39,7 +59,30 @@ def wrap(html: str) -> str:
             out.append(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{CLASS}">'
                        if plain else tag)  # fmt: skip
         last = match.end()
-    return "".join(out) + html[last:]
+    return _MARKED.sub(label, "".join(out) + html[last:])
+
+
+def label(match: re.Match) -> str:
+    """A marked table (`<table class="notes-table">...</table>`) whose body cells carry their column's header text
+    as `data-label` and their content in a `<div class="notes-cell">`; a table of REFLOW_COLUMNS or more columns
+    is also marked REFLOW. A table without a header row, or with merged cells, is left as it is."""
+    inner = match.group(1)
+    head = _HEAD.search(inner)
+    if not head or "colspan" in inner or "rowspan" in inner:
+        return match.group(0)
+    headers = [_html.escape(" ".join(_html.unescape(_TAGS.sub("", th)).split())) for th in _TH.findall(head.group(1))]
+
+    def cells(row: re.Match) -> str:
+        column = iter(headers)
+
+        def cell(td: re.Match) -> str:
+            return f'<td{td.group(1)} data-label="{next(column, "")}"><div class="notes-cell">{td.group(2)}</div></td>'
+
+        return _TD.sub(cell, row.group(0))
+
+    body = inner[: head.start()] + head.group(0) + _ROW.sub(cells, inner[head.end() :])
+    classes = f"{CLASS} {REFLOW}" if len(headers) >= REFLOW_COLUMNS else CLASS
+    return f'<table class="{classes}">{body}</table>'
 
 
 def widen(css: str) -> str:

@@ -1,8 +1,8 @@
 """What the interactive pages load in the reader's browser, exported at build time as small JSON files.
 
-- `digit_net(params)`: a trained 400-25-15-1 network, for "Try it: draw a digit". Each matrix is stored
-  as little-endian float32 in base64: 10,431 numbers in about 56 KB, where decimal text of the same
-  precision would take twice that. JavaScript reads them back into float64 and runs the forward pass.
+- `digit_net(params, start)`: a trained 400-25-15-1 network, for "Try it: draw a digit", and what training
+  changed in its first layer. Each matrix is stored as little-endian float32 in base64, about half the
+  size of decimal text of the same precision. JavaScript reads them back into float64 and runs the forward pass.
 - `sample_digits(...)`: a few real test digits as 28x28 bytes (the page downsamples them as the data does).
 - `learning_rate_curves(traces)`: the loss and accuracy per epoch of each learning-rate run, not the models.
 
@@ -16,7 +16,7 @@ import numpy as np
 
 from snippets import data, results
 from snippets.checks import positive_int
-from snippets.numpy_net import LAYER_SIZES, check_params
+from snippets.numpy_net import LAYER_SIZES, check_params, init_params
 
 KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
 # Log-spaced (about x3 apart) from "the loss has barely moved after 60 epochs" to "flips between all 0s and all 1s".
@@ -28,20 +28,46 @@ def _b64(array: np.ndarray, dtype: str) -> str:
     return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
 
 
-def digit_net(params) -> dict:
+def digit_net(params, start=None) -> dict:
     """The params of a 400-25-15-1 network as a JSON-ready dict.
 
     Returns {"layers": [400, 25, 15, 1], "dtype": "float32", "W1": {"shape": [25, 400], "data": base64}, ...}:
-    each array row by row (W1 is 25 rows of 400, the notes' layout), as little-endian float32.
+    each array row by row (W1 is 25 rows of 400, the notes' layout), as little-endian float32. With `start`,
+    the params training began from, also "W1_change": W1 - start["W1"], what training changed, for a picture
+    (int8 rows with a scale each, see _row_scaled; read_w1_change decodes it).
     """
     check_params(params)
+    if start is not None and np.shape(start.get("W1")) != np.shape(params["W1"]):
+        raise ValueError(f"start must hold a W1 of shape {np.shape(params['W1'])}, the params' starting point")
     shapes = {key: np.shape(params[key]) for key in KEYS if key in params}
     expected = {f"W{l}": (LAYER_SIZES[l], LAYER_SIZES[l - 1]) for l in (1, 2, 3)}
     expected |= {f"b{l}": (LAYER_SIZES[l], 1) for l in (1, 2, 3)}
     if set(params) != set(KEYS) or shapes != expected:
         raise ValueError(f"params must be a {LAYER_SIZES} network with shapes {expected}; got {shapes}")
     arrays = {key: {"shape": list(expected[key]), "data": _b64(params[key], "<f4")} for key in KEYS}
+    if start is not None:
+        arrays["W1_change"] = _row_scaled(params["W1"] - start["W1"])
     return {"layers": list(LAYER_SIZES), "dtype": "float32", **arrays}
+
+
+def _row_scaled(D: np.ndarray) -> dict:
+    """D (k, n) as int8 rows, each scaled by its largest |value| / 127: {"shape", "scale": k floats, "data": base64}.
+
+    Enough for a picture (the page draws each row on its own colour scale) at a quarter of float32's size.
+    """
+    scale = np.abs(D).max(axis=1) / 127
+    scale[scale == 0] = 1.0  # an unchanged row stays all zeros
+    q = np.rint(D / scale[:, None]).astype(np.int8)
+    return {"shape": list(D.shape), "scale": [float(v) for v in scale], "data": _b64(q, "i1")}
+
+
+def read_w1_change(payload: dict) -> np.ndarray:
+    """The (25, 400) change W1 - W1 at the start that a digit_net payload holds, as the page decodes it."""
+    entry = payload.get("W1_change") if isinstance(payload, dict) else None
+    if not entry:
+        raise ValueError("payload has no W1_change: build it with digit_net(params, start=...)")
+    q = np.frombuffer(base64.b64decode(entry["data"]), dtype=np.int8).reshape(entry["shape"])
+    return q * np.asarray(entry["scale"])[:, None]
 
 
 def read_digit_net(payload: dict) -> dict[str, np.ndarray]:
@@ -112,7 +138,7 @@ def site_files() -> dict[str, dict]:
     headline = results.headline("numpy")
     traces = results.learning_rates(LEARNING_RATES, **LEARNING_RATE_RUNS)
     return {
-        "try-it/digit-net.json": digit_net(headline["model"]),
+        "try-it/digit-net.json": digit_net(headline["model"], start=init_params(seed=headline["seed"])),
         "try-it/test-digits.json": sample_digits(headline["misclassified"]["index"]),
         "gradient-descent/learning-rates.json": learning_rate_curves(traces),
     }

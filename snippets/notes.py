@@ -39,7 +39,8 @@ def loop(W, X, b):
     """One unit, example by example. W: (1, n_x), X: (n_x, m), b: (1, 1). Returns z: (m, 1)."""
     m = X.shape[1]
     z = np.zeros((m, 1))
-    for i in range(m): z[i] = np.dot(W, X[:, i]) + b
+    for i in range(m):
+        z[i] = np.dot(W, X[:, i]) + b
     return z
 
 

@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # pages are executed without a display
 
+import matplotlib.colors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.text  # noqa: E402
 import numpy as np  # noqa: E402
@@ -146,5 +147,45 @@ def image_row(images, titles, *, scale=1.6):
         ax.grid(False)
         for spine in ax.spines.values():  # a full light frame shows the pixel grid's edge
             spine.set(visible=True, color="#bbbbbb")
+    fig.tight_layout(pad=0.3)
+    return fig
+
+
+# Blue for negative, white at 0, orange for positive: the colours the drawing pad gives weights (digit.js).
+WEIGHT_CMAP = matplotlib.colors.LinearSegmentedColormap.from_list("weights", ["#0064ff", "#ffffff", "#ff7300"])
+
+
+def weight_images(W, titles, *, size=20, ncols=5, scale=1.0):
+    """Rows of W (k, size*size) as images on one symmetric scale, in WEIGHT_CMAP: orange > 0, blue < 0, white 0."""
+    k, limit = W.shape[0], float(np.abs(W).max())
+    fig, axes = plt.subplots(-(-k // ncols), ncols, figsize=(ncols * 0.85 * scale, -(-k // ncols) * 1.1 * scale),
+                             squeeze=False)  # fmt: skip
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i < k:
+            ax.imshow(W[i].reshape(size, size), cmap=WEIGHT_CMAP, vmin=-limit, vmax=limit)
+            ax.set_title(titles[i], fontsize=11)
+    fig.tight_layout(pad=0.3)
+    return fig
+
+
+def decision_boundaries(X, Y, fits: dict, *, steps=150):
+    """One panel per fitted network: the points X (2, m) by label Y (1, m), y = 1 orange dots and y = 0 blue
+    crosses, over its P(y = 1) map, with its boundary P = 0.5 in black. fits: {title: {"params", "train_accuracy"}}."""
+    from snippets.numpy_net import predict_proba
+
+    span = np.linspace(X.min() - 0.2, X.max() + 0.2, steps)
+    g1, g2 = np.meshgrid(span, span)
+    fig, axes = plt.subplots(1, len(fits), figsize=(4.4, 2.15), squeeze=False)
+    for ax, (title, fit) in zip(axes[0], fits.items(), strict=True):
+        P = predict_proba(np.vstack([g1.ravel(), g2.ravel()]), fit["params"]).reshape(g1.shape)
+        ax.contourf(g1, g2, P, levels=np.linspace(0, 1, 11), cmap="coolwarm", alpha=0.3)
+        ax.contour(g1, g2, P, levels=[0.5], colors="black", linewidths=1.2)
+        for label, marker, color in ((1, "o", COLORS["keras"]), (0, "x", COLORS["numpy"])):
+            pick = Y[0] == label
+            ax.scatter(X[0, pick], X[1, pick], s=4, marker=marker, color=color, linewidths=0.7)
+        ax.set_title(f"{title}\ntraining {fit['train_accuracy']:.1%}", fontsize=9)
+        ax.set(aspect="equal", xticks=[], yticks=[])
+        ax.grid(False)
     fig.tight_layout(pad=0.3)
     return fig

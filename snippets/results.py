@@ -76,6 +76,31 @@ def headline(impl: str) -> dict:
     return cache.cached(_headline, impl=impl)
 
 
+def majority_class() -> dict:
+    """The baseline that ignores the pixels: always answer the training set's most frequent label.
+
+    Returns {"label", "test_accuracy", "test_errors", "test_count" (examples of that label), "m" (test digits)}.
+    """
+    _, Y = data.load("train")
+    _, Y_test = data.load("test")
+    label = int(Y.mean() >= 0.5)
+    count = int(np.sum(Y_test == label))
+    return {"label": label, "test_accuracy": count / Y_test.shape[1], "test_errors": Y_test.shape[1] - count,
+            "test_count": count, "m": Y_test.shape[1]}  # fmt: skip
+
+
+def _logistic_regression() -> dict:
+    return run("numpy", layer_sizes=(data.load("train")[0].shape[0], 1))
+
+
+def logistic_regression() -> dict:
+    """The headline NumPy run with no hidden layer (400-1: one sigmoid unit), as from `run`, computed once per build.
+
+    Same code, data, settings and seed as headline("numpy"): only the hidden layers are missing.
+    """
+    return cache.cached(_logistic_regression)
+
+
 def _trace(X, Y, lr: float, epochs: int) -> dict:
     params = numpy_net.init_params((X.shape[0],) + numpy_net.LAYER_SIZES[1:], seed=0)
     trace = {"loss": [], "accuracy": [], "mean_output": [], "margin": [], "saturated": []}

@@ -3,7 +3,7 @@
 import numpy as np
 
 from snippets.checks import as_examples, as_labels, expect_rows, positive_int, positive_number
-from snippets.losses import _bce
+from snippets.losses import _bce_from_logits
 from snippets.numpy_net import LAYER_SIZES, _backward, _forward, _update, check_params, init_params
 
 
@@ -64,7 +64,9 @@ def _gradient_descent(params, L, batches, m, epochs, lr, callback=None):
         loss_sum = correct = 0.0
         for Xb, Yb in batches():  # one full batch, or mini-batches reshuffled each epoch
             AL, cache = _forward(Xb, params, L)  # forward propagation: A[L] = ŷ
-            loss_sum += _bce(AL, Yb) * Yb.shape[1]  # J of the batch, weighted by its size
+            # J of the batch (weighted by its size), from Z[L] as Keras' fit does for a sigmoid output:
+            # exact where ŷ rounds to 0 or 1, which clipping ŷ would cap at -ln(1e-7) = 16.1
+            loss_sum += _bce_from_logits(cache[f"Z{L}"], Yb) * Yb.shape[1]
             correct += np.sum((AL >= 0.5) == Yb)
             grads = _backward(Yb, params, cache, L)  # backpropagation: dW[l], db[l]
             params = _update(params, grads, lr)  # W[l] := W[l] - α dW[l], same for b[l]

@@ -361,15 +361,18 @@ PHONE_SIZES = """() => {
   const cells = [...document.querySelectorAll('.md-content table td')].map(px);
   const figures = [...document.querySelectorAll('.md-content img.notes-figure')].map(i =>
     ({src: i.getAttribute('src'), text: i.getBoundingClientRect().width / i.width * parseFloat(i.dataset.fontPx)}));
-  const wrapping = [...document.querySelectorAll('.md-content pre')].map(e => getComputedStyle(e))
-    .filter(s => s.whiteSpace !== 'pre' || s.wordBreak === 'break-all').length;
+  // code keeps its lines; program output (notes.css) wraps at spaces; neither breaks inside a word
+  const wrapping = [...document.querySelectorAll('.md-content pre')]
+    .map(e => [getComputedStyle(e), e.closest('.jupyter-wrapper .jp-RenderedText') ? 'pre-wrap' : 'pre'])
+    .filter(([s, ws]) => s.whiteSpace !== ws || s.wordBreak === 'break-all' || s.overflowWrap !== 'normal').length;
   return {body, math, cells, figures, wrapping};
 }"""
 
 
 def test_phone_keeps_text_sizes_and_scrolls_instead(visit, site_pages):
     """At 390 px: display math and table text are at least body size, wide ones scroll in their own box;
-    figure text renders at 10 px or more; code and output never wrap inside a word."""
+    figure text renders at 10 px or more; code keeps its lines, program output wraps at spaces, and neither
+    breaks inside a word."""
     v = visit(viewport={"width": 390, "height": 844})
     problems = []
     for path in site_pages:
@@ -441,9 +444,13 @@ def test_cheatsheet_prints_on_one_a4_page(visit, scheme, tmp_path):
     pages = print_to_pdf(v, "cheatsheet/", tmp_path, scheme)
     assert len(pages) == 1, f"the cheat sheet printed on {len(pages)} pages in the {scheme} scheme"
     text = pages[0]
-    for heading in ["Formulas and shapes", "Forward propagation", "Backpropagation", "Gradient descent", "Checklist"]:
+    headings = ["Formulas and shapes", "NumPy vs TensorFlow", "Forward propagation", "Keras in three calls",
+                "Backpropagation", "Baselines", "Gradient descent", "Learning rate", "Broadcasting"]  # fmt: skip
+    for heading in headings:
         assert heading in text, heading
-    assert "Sequential([Input(shape=(400,))" in text and "Recite every formula" in text
+    assert "Sequential([Input(shape=(400,))" in text and "Recite every formula" not in text  # no checklist on paper
+    assert "Model definition" in text and "Use case" in text and "majority class" in text and "Too large" in text
+    assert "[4, 5, 6]" in text  # broadcasting's result, beside A + B
     assert "𝜎(𝑧) =" in text and "𝑑𝑍[3] = 𝐴[3] − 𝑌" in text.replace(" [", "[")  # MathML prints as text
     assert not RAW_MATH.search(text) and "\\frac" not in text and "\\sigma" not in text
     v.page.emulate_media(media="screen")

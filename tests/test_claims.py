@@ -129,3 +129,87 @@ def test_speed_claims_hold_for_the_committed_benchmark(bench):
     wide = {name: row for name, row in bench.items() if "1024" in name}
     assert max(wide.values(), key=lambda row: row["median_epoch_s"])["impl"] == "numpy"
     assert min(row["arithmetic_gflop_per_step"] for row in wide.values()) > 1000 * numpy_32["arithmetic_gflop_per_step"]
+
+
+def test_keras_fit_loss_is_exact_for_a_saturated_sigmoid_as_the_numpy_loop_reports_it():
+    """Loss, TensorFlow and NumPy vs TensorFlow pages: for z = -50 and y = 1, Keras' evaluate (fit's loss) gives the
+    exact 50, not the clipped -ln(1e-7) that binary_crossentropy gives on the bare probability; the NumPy training
+    loop reports the exact value too."""
+    import keras
+
+    from snippets import losses, training
+
+    model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.layers[0].set_weights([np.zeros((1, 1)), np.array([-50.0])])
+    model.compile(loss="binary_crossentropy")
+    x, y = np.zeros((1, 1)), np.ones((1, 1))
+    assert model.evaluate(x, y, verbose=0) == pytest.approx(50.0, abs=1e-3)
+    y_hat = keras.ops.convert_to_numpy(model(x))
+    ceiling = -np.log(1e-7)
+    assert float(keras.losses.binary_crossentropy(y, y_hat)[0]) == pytest.approx(ceiling, rel=1e-3)
+    assert losses.binary_cross_entropy(y_hat.astype(float), y) == pytest.approx(ceiling, rel=1e-3)
+    # the NumPy loop's history: one step from a network whose output has z = -50 for a y = 1 example
+    params = {"W1": np.zeros((1, 1)), "b1": np.array([[-50.0]])}
+    _, history = training.train(x, y, epochs=1, lr=1e-9, params=params)
+    assert history["loss"][0] == pytest.approx(50.0, abs=1e-6)
+
+
+def test_too_large_rates_cost_more_than_the_clipping_ceiling(traces):
+    """Gradient descent page: the high losses of too large α are what the outputs cost, not a clipping ceiling:
+    at α = 100 and α = 40 the loss exceeds -ln(1e-7) at some epoch (clipped losses could not)."""
+    sweep = results.learning_rates(export.LEARNING_RATES, **export.LEARNING_RATE_RUNS)
+    ceiling = -np.log(1e-7)
+    assert max(sweep[100.0]["loss"]) > ceiling and max(traces[RATES["too large"]]["loss"]) > ceiling
+
+
+def test_baselines_majority_class_and_logistic_regression():
+    """Home and Key takeaways: always answering the majority training label (1) gets 1,135 of 2,115 test digits
+    (53.7%); logistic regression (400-1, same code and settings) is within a few errors of the network, and both
+    beat the majority class by far."""
+    majority, logistic = results.majority_class(), results.logistic_regression()
+    network = results.headline("numpy")
+    assert (majority["label"], majority["test_count"], majority["m"]) == (1, 1135, 2115)
+    assert round(majority["test_accuracy"], 3) == 0.537
+    assert logistic["model"]["W1"].shape == (1, 400) and "W2" not in logistic["model"]
+    assert {k: logistic[k] for k in ("epochs", "batch_size", "lr", "seed")} == {
+        k: network[k] for k in ("epochs", "batch_size", "lr", "seed")
+    }
+    assert abs(logistic["test_errors"] - network["test_errors"]) <= 3
+    assert min(logistic["test_accuracy"], network["test_accuracy"]) > majority["test_accuracy"] + 0.4
+
+
+def test_rings_need_a_hidden_layer():
+    """Architecture page: on the two rings, no hidden layer stays near one half (a line), one hidden layer of 8
+    separates them (>= 95% on training and new points), and a second hidden layer changes little (< 3 points)."""
+    from snippets import circles
+
+    fits = circles.fit_all()
+    none, one, two = (fits[name] for name in circles.NETWORKS)
+    assert max(none["train_accuracy"], none["test_accuracy"]) < 0.65
+    assert min(one["train_accuracy"], one["test_accuracy"], two["train_accuracy"], two["test_accuracy"]) >= 0.95
+    assert abs(two["test_accuracy"] - one["test_accuracy"]) < 0.03
+    assert abs(two["train_accuracy"] - one["train_accuracy"]) < 0.03
+
+
+def test_trained_first_layer_is_mostly_its_start_and_the_change_lies_along_zero_minus_one():
+    """Try it page: the trained rows of W1 correlate strongly with their random start (median > 0.6); what training
+    changed correlates with (mean 0 - mean 1) for most units (median |r| > 0.5), the start does not (all < 0.2)."""
+    headline = results.headline("numpy")
+    W1, W1_start = headline["model"]["W1"], numpy_net.init_params(seed=headline["seed"])["W1"]
+    X, Y = data.load("train")
+    d = X[:, Y[0] == 0].mean(axis=1) - X[:, Y[0] == 1].mean(axis=1)
+    like_start = [np.corrcoef(w, w0)[0, 1] for w, w0 in zip(W1, W1_start, strict=True)]
+    along = np.abs([np.corrcoef(w - w0, d)[0, 1] for w, w0 in zip(W1, W1_start, strict=True)])
+    start_along = np.abs([np.corrcoef(w0, d)[0, 1] for w0 in W1_start])
+    assert np.median(like_start) > 0.6 and min(like_start) > 0.3
+    assert np.median(along) > 0.5 and max(start_along) < 0.2
+
+
+def test_numpy_and_keras_start_from_different_weights():
+    """NumPy vs TensorFlow page: the two headline runs start from different initial weights (each library draws its
+    own from seed 0)."""
+    from snippets import keras_net
+
+    keras_start = keras_net.from_keras(keras_net.build_model(seed=0))
+    numpy_start = numpy_net.init_params(seed=0)
+    assert not np.allclose(keras_start["W1"], numpy_start["W1"])

@@ -46,6 +46,25 @@ def test_digit_net_rejects_other_architectures():
         export.digit_net(init_params((784, 25, 15, 1)))
 
 
+def test_digit_net_ships_what_training_changed_in_w1_to_int8_precision(params):
+    """With start, W1_change decodes to W1 - start W1 within half a step of its row's int8 scale, and the file
+    (weights and change) stays under 75 KB; without W1_change, or with a start of another shape, it says so."""
+    start = init_params(seed=5)
+    payload = json.loads(json.dumps(export.digit_net(params, start=start)))
+    change = export.read_w1_change(payload)
+    exact = params["W1"] - start["W1"]
+    step = np.abs(exact).max(axis=1, keepdims=True) / 127
+    assert change.shape == (25, 400) and np.all(np.abs(change - exact) <= step / 2 + 1e-12)
+    assert np.allclose(np.abs(change).max(axis=1), np.abs(exact).max(axis=1))  # each row's largest change is exact
+    assert len(json.dumps(payload, separators=(",", ":"))) <= 75_000
+    unchanged = export.read_w1_change(export.digit_net(params, start=params))
+    assert not unchanged.any()  # a row that did not change is all zeros, not a division by zero
+    with pytest.raises(ValueError, match="no W1_change"):
+        export.read_w1_change(export.digit_net(params))
+    with pytest.raises(ValueError, match="start must hold a W1 of shape"):
+        export.digit_net(params, start=init_params((400, 10, 1)))
+
+
 def test_read_digit_net_rejects_other_payloads(params):
     """Anything but a digit_net payload is refused; so is a payload whose data does not fit its shape."""
     with pytest.raises(ValueError, match="digit_net"):

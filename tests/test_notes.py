@@ -13,7 +13,8 @@ VERBATIM = [
     "A1 = sigmoid(Z1)",
     "Z2 = np.dot(W2, A1) + b2",
     "A2 = sigmoid(Z2)",
-    "for i in range(m): z[i] = np.dot(W, X[:, i]) + b",
+    "for i in range(m):",
+    "z[i] = np.dot(W, X[:, i]) + b",
     "Z = np.dot(W, X) + b",
     "A = np.array([[1, 2, 3]])",
     "B = np.array([[1], [2], [3]])",
@@ -27,6 +28,8 @@ def test_notes_module_holds_the_snippets_verbatim():
     lines = {line.strip() for line in inspect.getsource(notes).splitlines()}
     missing = [line for line in VERBATIM if line not in lines]
     assert not missing, missing
+    # the loop on two lines, as the notes write it, its body indented under the for
+    assert "    for i in range(m):\n        z[i] = np.dot(W, X[:, i]) + b\n" in inspect.getsource(notes)
 
 
 def test_notes_forward_equals_numpy_net_forward_on_real_digits(test_set):

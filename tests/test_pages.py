@@ -87,7 +87,8 @@ def test_comparison_table_has_the_notes_five_rows():
 
 def test_key_takeaways_has_six_linked_takeaways():
     """Key takeaways lists the notes' six takeaways, each linking to a lesson page."""
-    items = re.findall(r"^\d\. \*\*(.+?)\*\*(.*?)(?=^\d\. |\Z)", (DOCS / "takeaways.md").read_text(), re.M | re.S)
+    text = cells("takeaways")[0].source.split("## Baselines")[0]
+    items = re.findall(r"^\d\. \*\*(.+?)\*\*(.*?)(?=^\d\. |\Z)", text, re.M | re.S)
     assert len(items) == 6
     for title, body in items:
         assert re.search(r"\]\((\w[\w-]*)\.(py|md)", body), f"no link in takeaway {title!r}"
@@ -118,3 +119,11 @@ def test_checklist_is_a_task_list_linking_each_item():
     items = re.findall(r"^- \[ \] (.*)$", (DOCS / "checklist.md").read_text(), re.M)
     assert len(items) >= 12
     assert all("](" in item for item in items)
+
+
+def test_y_hat_is_the_probability_everywhere():
+    """One meaning of ŷ on every page: the probability a[L]; the label is 1[ŷ >= 0.5], never "ŷ = 1 if ..."."""
+    sources = {path.name: path.read_text() for path in sorted(DOCS.glob("*.py")) + sorted(DOCS.glob("*.md"))}
+    wrong = re.compile(r"\\hat y\$? = 1\$? if|ŷ = 1 if|ŷ = 0 or 1 is the prediction")
+    assert not [name for name, text in sources.items() if wrong.search(text)]
+    assert "predicted label $\\mathbb{1}[\\hat y \\ge 0.5]$" in sources["formulas.md"]

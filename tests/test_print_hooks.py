@@ -30,10 +30,27 @@ def test_pieces_are_whole_elements_without_ids():
     assert cheatsheet.piece(PAGE, "tasks") == '<ul class="task-list"><li>do</li></ul>'
 
 
+def test_list_and_output_pieces_follow_their_anchor():
+    """list:ID is the first list after #ID; output:ID:N the first N notebook outputs after #ID, whole and in order."""
+    html = (
+        '<ul><li>before</li></ul><h2 id="b">B</h2><p>x</p><ul><li>one</li><li>two</li></ul>'
+        '<div class="jp-RenderedHTMLCommon jp-OutputArea-output"><div class="highlight">A + B</div></div>'
+        '<div class="jp-RenderedText jp-OutputArea-output" id="o"><pre>[[2 3 4]]</pre></div><div>tail</div>'
+    )
+    assert cheatsheet.piece(html, "list:b") == "<ul><li>one</li><li>two</li></ul>"
+    both = cheatsheet.piece(html, "output:b:2")
+    assert both.count("jp-OutputArea-output") == 2 and "A + B" in both and "[[2 3 4]]" in both
+    assert "tail" not in both and 'id="o"' not in both
+    assert "[[2 3 4]]" not in cheatsheet.piece(html, "output:b")
+    with pytest.raises(ValueError, match=r"no output found after #b \(3 asked\)"):
+        cheatsheet.piece(html, "output:b:3")
+
+
 @pytest.mark.parametrize(
     ("kind", "message"),
-    [("figure", "unknown piece"), ("math", "unknown piece"), ("math:nowhere", "no element with id"), ("box", "no box")],
-)
+    [("figure", "unknown piece"), ("math", "unknown piece"), ("math:nowhere", "no element with id"), ("box", "no box"),
+     ("list", "unknown piece"), ("output:b:x", "unknown piece"), ("list:b:2", "unknown piece")],
+)  # fmt: skip
 def test_bad_pieces_say_what_was_expected(kind, message):
     html = PAGE if kind != "box" else "<p>no box here</p>"
     with pytest.raises(ValueError, match=message):

@@ -28,9 +28,10 @@ def page_html(site, stem):
 
 
 def test_every_page_built_in_nav_order(built_site):
-    """All 17 pages exist: 12 executed notebook pages, key takeaways, formulas, checklist, API reference, tests."""
-    assert len(NOTEBOOK_PAGES) == 12
-    for stem in NOTEBOOK_PAGES + ["takeaways", "formulas", "checklist", "reference", "tests"]:
+    """All 17 pages exist: 13 executed notebook pages (key takeaways among them), formulas, checklist, API reference,
+    tests."""
+    assert len(NOTEBOOK_PAGES) == 13 and "takeaways" in NOTEBOOK_PAGES
+    for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "reference", "tests"]:
         assert "md-content" in page_html(built_site, stem), stem
 
 
@@ -52,7 +53,8 @@ def test_executed_pages_show_real_outputs(built_site):
         assert "jp-OutputArea-output" in html, f"{stem}: no outputs"
         assert "Traceback" not in html and 'class="ansi-red' not in html, f"{stem}: an error in the output"
     home = page_html(built_site, "index")
-    assert re.search(r"99\.\d\d%</td>", home) and re.search(r">\d / 2,115<", home)
+    # a table cell's content is in a <div class="notes-cell"> (hooks/wrap_tables.py)
+    assert re.search(r"99\.\d\d%</div></td>", home) and re.search(r">\d / 2,115<", home)
 
 
 def test_no_request_to_third_party_hosts(built_site):
@@ -210,3 +212,24 @@ def test_compiled_templates_are_kept_for_the_next_build(built_site):
     folder = ROOT / ".cache" / "jinja" / jinja2.__version__
     compiled = b"".join(path.read_bytes() for path in folder.glob("*.cache"))
     assert b"main.html" in compiled and b"function.html.jinja" in compiled
+
+
+def test_print_page_names_no_hidden_control_or_data_file(built_site):
+    """print/ hides the learning-rate explorer, so the text it prints neither asks to move its slider nor names the
+    data file it would load; nor do the interactive pages' loading messages name their files."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page_html(built_site, "print"), "html.parser")
+    for hidden in soup.select(".lr-explorer"):
+        hidden.decompose()
+    text = soup.select_one(".md-content").get_text(" ")
+    assert "Move the slider" not in text and ".json" not in text
+    for stem in ("gradient-descent", "try-it"):
+        loading = BeautifulSoup(page_html(built_site, stem), "html.parser").select("#lr-readout, #digit-status")
+        assert loading and not [el for el in loading if ".json" in el.get_text()], stem
+
+
+def test_speed_table_says_what_its_ratio_measures(built_site):
+    """NumPy vs TensorFlow: the ratio column is headed "times faster than plain fit", not a bare "vs plain fit"."""
+    text = page_html(built_site, "numpy-vs-tensorflow")
+    assert ">times faster than plain fit<" in text and ">vs plain fit<" not in text

@@ -160,7 +160,12 @@ def test_site_works_under_a_sub_path(browser, subpath_site):
         search.click()
         search.press_sequentially("sigmoid", delay=30)  # material listens to key events, not to fill()
         result = v.page.locator(".md-search-result__item .md-search-result__link").first
-        result.wait_for(timeout=15000)
+        # results come while the term is typed: wait for those of the whole term (their links carry it)
+        v.page.wait_for_function(
+            "() => document.querySelector('.md-search-result__item .md-search-result__link')"
+            "?.href.endsWith('h=sigmoid')",
+            timeout=15000,
+        )
         target = result.get_attribute("href")
         assert target.startswith(base), target
         swapped_in(v.page, result.click)

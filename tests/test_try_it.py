@@ -224,8 +224,9 @@ def test_learning_rate_slider_redraws_the_figure_and_numbers(visit):
 
 
 def test_shipped_files_are_small(built_site):
-    """The weights file is at most 60 KB; the test digits and the curves are smaller still."""
+    """The weights file, with what training changed in W1 (int8), is at most 75 KB; the test digits and the curves
+    are at most 60 KB each."""
     sizes = {name: (built_site / name).stat().st_size for name in export.site_files()}
     print(sizes)
-    assert sizes["try-it/digit-net.json"] <= 60_000
+    assert sizes.pop("try-it/digit-net.json") <= 75_000
     assert max(sizes.values()) <= 60_000

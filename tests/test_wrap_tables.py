@@ -23,6 +23,24 @@ def test_wrap_wraps_plain_tables_and_leaves_classed_ones():
     assert tables.wrap("<p>no table</p>") == "<p>no table</p>"
 
 
+def test_wrap_labels_cells_and_marks_wide_tables_for_phones():
+    """Each body cell gets its column's header text as data-label (tags dropped, escaped) and its content in a div;
+    a table of 3 or more columns is marked notes-reflow, one of 2 is not; show.table's own box is dropped."""
+    head = "<thead><tr><th>a &amp; b</th><th>W<sup>[l]</sup></th><th></th></tr></thead>"
+    html = f'<div class="md-typeset__table"><table>{head}<tbody><tr><td align="right">1</td><td><code>x</code></td>'
+    html += "<td>z</td></tr></tbody></table></div>"
+    out = tables.wrap(html)
+    assert out.startswith(WRAPPED.replace('notes-table">', "notes-table notes-reflow"))
+    assert out.count("md-typeset__table") == 1
+    assert '<td align="right" data-label="a &amp; b"><div class="notes-cell">1</div></td>' in out
+    assert '<td data-label="W[l]"><div class="notes-cell"><code>x</code></div></td>' in out
+    assert '<td data-label=""><div class="notes-cell">z</div></td>' in out
+    two = tables.wrap("<table><thead><tr><th>k</th><th>v</th></tr></thead><tr><td>1</td><td>2</td></tr></table>")
+    assert '<table class="notes-table">' in two and 'data-label="v"' in two
+    merged = "<table><thead><tr><th>a</th><th>b</th><th>c</th></tr></thead><tr><td colspan=3>1</td></tr></table>"
+    assert "data-label" not in tables.wrap(merged) and "notes-reflow" not in tables.wrap(merged)
+
+
 def test_widen_keeps_the_theme_selectors_and_adds_the_class():
     """Each table:not([class]) selector of the theme also matches table.notes-table."""
     css = ".md-typeset table:not([class]){font-size:.64rem}.md-typeset table:not([class]) th{padding:1em}"

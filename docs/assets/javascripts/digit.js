@@ -133,7 +133,7 @@
     const layers = { A1: root.querySelector("#digit-a1"), A2: root.querySelector("#digit-a2") };
     const output = root.querySelector("#digit-output");
     const ctx = pad.getContext("2d");
-    let strokes = [], drawing = null, net = null, digits = [], nextDigit = 0, sample = null;
+    let strokes = [], drawing = null, net = null, change = null, digits = [], nextDigit = 0, sample = null;
 
     const toPad = (event) => {
       const box = pad.getBoundingClientRect();
@@ -230,9 +230,10 @@
       show(downsample(big), `Test digit ${digit.index}, labelled ${digit.label}.${wrong} `);
     });
 
-    // The 25 units of layer 1 are buttons: focusing or clicking one shows its 400 incoming weights.
+    // The 25 units of layer 1 are buttons: focusing or clicking one shows what training changed in its 400
+    // incoming weights (W1 - W1 at the start): the trained weights alone are mostly the random start.
     function showWeights(j) {
-      const row = net.W1[j];
+      const row = change[j];
       const scale = Math.max(...row.map(Math.abs));
       // Positive weights orange, negative blue, white at 0: the pixels that push this unit up or down.
       paintGrid(weights, row, (w) => {
@@ -240,7 +241,8 @@
         return w >= 0 ? [255, Math.round(255 - 140 * t), Math.round(255 - 255 * t)] : [Math.round(255 - 255 * t), Math.round(255 - 155 * t), 255];
       });
       root.querySelector("#digit-weights-caption").textContent =
-        `Weights into layer 1, unit ${j + 1} (largest |w| = ${scale.toFixed(2)}): orange pixels raise its activation, blue ones lower it.`;
+        `What training changed in the weights into layer 1, unit ${j + 1} (largest change ${scale.toFixed(2)}): ` +
+        "orange pixels now raise its activation more, blue ones lower it more.";
       layers.A1.querySelectorAll(".digit-unit").forEach((u, k) => u.setAttribute("aria-pressed", String(k === j)));
     }
     for (const [name, n] of [["A1", 25], ["A2", 15]]) {
@@ -268,6 +270,11 @@
     repaint();
     Promise.all([load("net"), load("digits")]).then(([payload, sampled]) => {
       net = Object.fromEntries(["W1", "b1", "W2", "b2", "W3", "b3"].map((key) => [key, decode(payload[key])]));
+      // int8 rows, each with its own scale (snippets/export.py, _row_scaled)
+      const q = Int8Array.from(atob(payload.W1_change.data), (c) => c.charCodeAt(0));
+      const [rows, cols] = payload.W1_change.shape;
+      change = Array.from({ length: rows }, (_, j) =>
+        Array.from(q.subarray(j * cols, (j + 1) * cols), (v) => v * payload.W1_change.scale[j]));
       digits = sampled.digits;
       window.digitNet = { params: net, forward: (x) => forward(net, x), downsample, preprocess };
       status.hidden = true;

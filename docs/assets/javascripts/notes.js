@@ -3,7 +3,7 @@
 window.notesMarkScrollable = () => {
   const selector = ".md-content pre, .md-content .md-typeset__scrollwrap, .md-content .md-typeset__table, " +
     ".md-content table, .md-content .jp-OutputArea-output, .md-content .notes-figure-box, " +
-    '.md-content .notes-math';
+    ".md-content .notes-math, .md-content .notes-cell";
   for (const element of document.querySelectorAll(selector)) {
     if (element.scrollWidth > element.clientWidth + 1 && !element.hasAttribute("tabindex")) {
       element.setAttribute("tabindex", "0");
@@ -67,6 +67,17 @@ function setUpChecklist() {
       saved[keyOf(box)] = box.checked;
       try { localStorage.setItem(CHECKLIST_KEY, JSON.stringify(saved)); } catch (error) { /* private mode */ }
       update();
+    });
+    // A click (or tap) on the item's text ticks it too, not only one on the small box: the box's <label> holds
+    // the box alone. A click on a link follows the link, and one inside the label is the label's already; a
+    // click that ends a text selection selects. By keyboard, the box is still the one tab stop (Space ticks it).
+    const item = box.closest("li");
+    item.classList.add("checklist-item");
+    item.addEventListener("click", (event) => {
+      if (event.target.closest("a, label, input, button, summary")) return;
+      if (event.target.closest("li") !== item) return;  // an item of a list nested in this one
+      if (!getSelection().isCollapsed) return;
+      box.click();  // toggles the box and sends its change event, as a click on it does
     });
   }
   progress.querySelector("button").addEventListener("click", () => {
