@@ -31,3 +31,27 @@ def sigmoid_prime(z):
     """The derivative σ'(z) = σ(z) (1 - σ(z)); same shape as `z`, in [0, 0.25]."""
     S = _sigmoid(as_array("z", z))
     return S * (1.0 - S)
+
+
+# Hidden-layer alternatives to the sigmoid (the output stays a sigmoid: a probability for two classes).
+
+
+def tanh(z):
+    """tanh(z) = (e^z - e^-z) / (e^z + e^-z) = 2σ(2z) - 1: same shape as `z`, in [-1, 1], 0 at z = 0."""
+    return np.tanh(as_array("z", z))
+
+
+def tanh_prime(z):
+    """tanh'(z) = 1 - tanh(z)²: same shape as `z`, in [0, 1], 1 at z = 0 (four times σ'(0))."""
+    T = np.tanh(as_array("z", z))
+    return 1.0 - T * T
+
+
+def relu(z):
+    """ReLU(z) = max(0, z): same shape as `z`."""
+    return np.maximum(as_array("z", z), 0.0)
+
+
+def relu_prime(z):
+    """ReLU'(z) = 1 where z > 0, else 0 (at z = 0, where it has no derivative, 0 by convention, as TensorFlow's)."""
+    return (as_array("z", z) > 0).astype(np.float64)

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from snippets.activations import sigmoid, sigmoid_prime
+from snippets.activations import relu, relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 
 finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
 
@@ -54,3 +54,32 @@ def test_sigmoid_rejects_nan_inf_empty_and_text(bad):
     """NaN, inf, empty arrays and non-numbers raise a ValueError naming z."""
     with pytest.raises(ValueError, match="z"):
         sigmoid(bad)
+
+
+@pytest.mark.parametrize(("g", "g_prime"), [(tanh, tanh_prime), (relu, relu_prime)])
+@given(st.floats(min_value=-30, max_value=30).filter(lambda z: abs(z) > 1e-4))
+def test_hidden_activation_derivatives_match_central_differences(g, g_prime, z):
+    """tanh' and ReLU' agree with a central difference of tanh and ReLU (away from ReLU's kink at 0)."""
+    h = 1e-6
+    numeric = (g(z + h) - g(z - h)) / (2 * h)
+    assert abs(g_prime(z) - numeric) < 1e-8
+
+
+def test_hidden_activations_match_tensorflow_and_known_values():
+    """tanh and ReLU equal keras.activations' on a grid, tanh(z) = 2σ(2z) - 1, tanh'(0) = 1 = 4σ'(0), ReLU'(0) = 0."""
+    import keras
+
+    z = np.linspace(-8, 8, 161)
+    np.testing.assert_allclose(tanh(z), keras.ops.convert_to_numpy(keras.activations.tanh(z)), atol=1e-6)
+    np.testing.assert_allclose(relu(z), keras.ops.convert_to_numpy(keras.activations.relu(z)), atol=1e-6)
+    np.testing.assert_allclose(tanh(z), 2 * sigmoid(2 * z) - 1, atol=1e-15)
+    assert tanh_prime(0.0) == 1.0 == 4 * sigmoid_prime(0.0) and relu_prime(0.0) == 0.0
+    assert relu_prime(np.array([[-1.0, 2.0]])).shape == (1, 2)
+
+
+@pytest.mark.parametrize("g", [tanh, tanh_prime, relu, relu_prime])
+@pytest.mark.parametrize("bad", [np.nan, [1.0, np.inf], [], "abc"])
+def test_hidden_activations_reject_nan_inf_empty_and_text(g, bad):
+    """NaN, inf, empty arrays and non-numbers raise a ValueError naming z, as the sigmoid does."""
+    with pytest.raises(ValueError, match="z"):
+        g(bad)
