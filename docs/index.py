@@ -73,19 +73,11 @@ show.table(
 # NumPy code and settings with no hidden layer (400-1: one sigmoid unit, a straight boundary).
 
 # %% tags=["hide-input"]
-majority, logistic = results.majority_class(), results.logistic_regression()
 show.table(
     ["model", "test accuracy", "test errors"],
-    [
-        [f"always {majority['label']} (the majority class)", f"{majority['test_accuracy']:.1%}",
-         f"{majority['test_errors']:,} / {majority['m']:,}"],
-        ["logistic regression, 400-1", f"{logistic['test_accuracy']:.2%}",
-         f"{logistic['test_errors']} / {logistic['P'].shape[1]:,}"],
-        *([f"network 400-25-15-1, {'NumPy' if impl == 'numpy' else 'Keras'}", f"{r['test_accuracy']:.2%}",
-           f"{r['test_errors']} / {r['P'].shape[1]:,}"] for impl, r in runs.items()),
-    ],
+    [[r["model"], f"{r['test_accuracy']:.2%}", f"{r['test_errors']:,} / {r['m']:,}"] for r in results.baselines()],
     align=["left", "right", "right"],
-)  # fmt: skip
+)
 
 # %% [markdown]
 # Any model must beat the majority class by far, and both networks do. But on this pair of digits a

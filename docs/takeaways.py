@@ -42,18 +42,11 @@
 # %% tags=["hide-input"]
 from snippets import results, show
 
-majority, logistic = results.majority_class(), results.logistic_regression()
-network = results.headline("numpy")
 show.table(
     ["model", "test accuracy", "test errors"],
-    [
-        [f"always {majority['label']} (the majority class)", f"{majority['test_accuracy']:.1%}",
-         f"{majority['test_errors']:,}"],
-        ["logistic regression, 400-1", f"{logistic['test_accuracy']:.2%}", f"{logistic['test_errors']}"],
-        ["network 400-25-15-1 (NumPy)", f"{network['test_accuracy']:.2%}", f"{network['test_errors']}"],
-    ],
+    [[r["model"], f"{r['test_accuracy']:.2%}", f"{r['test_errors']:,}"] for r in results.baselines()],
     align=["left", "right", "right"],
-)  # fmt: skip
+)
 
 # %% [markdown]
 # Next: the [Formula summary](formulas.md), then the [Revision checklist](checklist.md).

@@ -13,8 +13,7 @@ stylesheet to `table:is(:not([class]),.notes-table)`, of the same specificity. T
 of Material 9.8.1 (pinned in pyproject.toml); it fails the build if the theme's selectors are not found.
 The notes' own stylesheet (docs/assets/stylesheets/notes.css) names `table.notes-table` directly.
 
-A table that `snippets.show.table` already put in a `<div class="md-typeset__table">` gets only this hook's
-wrappers (two nested boxes indented the table twice). For phones, each data cell also gets its column's
+For phones, each data cell also gets its column's
 header as `data-label` and its content in a `<div class="notes-cell">`, and a table of 3 or more columns is
 marked `notes-reflow`: on a narrow screen notes.css lays each of its rows out as "header: value" lines
 instead of hiding the columns that do not fit (a table of 2 columns scrolls in its box).
@@ -32,8 +31,6 @@ REFLOW_COLUMNS = 3
 THEME_SELECTOR = "table:not([class])"
 WIDENED = f"table:is(:not([class]),.{CLASS})"
 _TAG = re.compile(r"<table\b[^>]*>|</table>")
-# snippets.show.table's own box around a plain table (the hook's wrappers replace it)
-_SHOWN = re.compile(r'<div class="md-typeset__table">\s*(<table>.*?</table>)\s*</div>', re.S)
 # a marked table without a table inside it (a nested table is left unlabelled)
 _MARKED = re.compile(rf'<table class="{CLASS}">((?:(?!<table\b).)*?)</table>', re.S)
 _HEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead>", re.S)
@@ -46,7 +43,6 @@ _TAGS = re.compile(r"<[^>]+>")
 def wrap(html: str) -> str:
     """`html` with each `<table>` that has no attributes wrapped as the theme does, marked `notes-table`, and its
     cells labelled with their column's header (`label`)."""
-    html = _SHOWN.sub(r"\1", html)
     out, open_tables, last = [], [], 0
     for match in _TAG.finditer(html):
         out.append(html[last : match.start()])

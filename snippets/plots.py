@@ -176,7 +176,7 @@ def decision_boundaries(X, Y, fits: dict, *, steps=150):
 
     span = np.linspace(X.min() - 0.2, X.max() + 0.2, steps)
     g1, g2 = np.meshgrid(span, span)
-    fig, axes = plt.subplots(1, len(fits), figsize=(4.4, 2.15), squeeze=False)
+    fig, axes = plt.subplots(1, len(fits), figsize=(4.3, 2.15), squeeze=False)  # fits a 390 px phone
     for ax, (title, fit) in zip(axes[0], fits.items(), strict=True):
         P = predict_proba(np.vstack([g1.ravel(), g2.ravel()]), fit["params"]).reshape(g1.shape)
         ax.contourf(g1, g2, P, levels=np.linspace(0, 1, 11), cmap="coolwarm", alpha=0.3)

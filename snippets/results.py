@@ -101,6 +101,23 @@ def logistic_regression() -> dict:
     return cache.cached(_logistic_regression)
 
 
+def baselines() -> list[dict]:
+    """The test-set scores Home and Key takeaways compare: the majority class, logistic regression, then the
+    headline NumPy and Keras networks. Each row: {"model", "test_accuracy", "test_errors", "m"}."""
+    majority, logistic = majority_class(), logistic_regression()
+    rows = [
+        {"model": f"always {majority['label']} (the majority class)", **{k: majority[k] for k in ("test_accuracy",
+         "test_errors", "m")}},
+        {"model": "logistic regression, 400-1", "test_accuracy": logistic["test_accuracy"],
+         "test_errors": logistic["test_errors"], "m": logistic["P"].shape[1]},
+    ]  # fmt: skip
+    for impl, name in (("numpy", "NumPy"), ("keras", "Keras")):
+        run = headline(impl)
+        rows.append({"model": f"network 400-25-15-1, {name}", "test_accuracy": run["test_accuracy"],
+                     "test_errors": run["test_errors"], "m": run["P"].shape[1]})  # fmt: skip
+    return rows
+
+
 def _trace(X, Y, lr: float, epochs: int) -> dict:
     params = numpy_net.init_params((X.shape[0],) + numpy_net.LAYER_SIZES[1:], seed=0)
     trace = {"loss": [], "accuracy": [], "mean_output": [], "margin": [], "saturated": []}

@@ -61,7 +61,10 @@ def source(obj=None, *, module: str | None = None, section: str | None = None) -
 
 
 def table(headers, rows, *, align=None) -> HTML:
-    """An HTML table (material styles it like a Markdown table); cells are escaped unless they are HTML instances."""
+    """An HTML table; cells are escaped unless they are HTML instances.
+
+    On the site, hooks/wrap_tables.py puts it in the theme's scrolling box, as a Markdown table.
+    """
 
     def cell(value):
         return str(value) if isinstance(value, HTML) else html.escape(str(value))
@@ -74,9 +77,7 @@ def table(headers, rows, *, align=None) -> HTML:
         + "</tr>"
         for row in rows
     )
-    return HTML(
-        f'<div class="md-typeset__table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
-    )
+    return HTML(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def tabs(blocks: dict) -> HTML:

@@ -25,10 +25,10 @@ def test_wrap_wraps_plain_tables_and_leaves_classed_ones():
 
 def test_wrap_labels_cells_and_marks_wide_tables_for_phones():
     """Each body cell gets its column's header text as data-label (tags dropped, escaped) and its content in a div;
-    a table of 3 or more columns is marked notes-reflow, one of 2 is not; show.table's own box is dropped."""
+    a table of 3 or more columns is marked notes-reflow, one of 2 is not; show.table's table gets one box."""
     head = "<thead><tr><th>a &amp; b</th><th>W<sup>[l]</sup></th><th></th></tr></thead>"
-    html = f'<div class="md-typeset__table"><table>{head}<tbody><tr><td align="right">1</td><td><code>x</code></td>'
-    html += "<td>z</td></tr></tbody></table></div>"
+    html = f'<table>{head}<tbody><tr><td align="right">1</td><td><code>x</code></td>'
+    html += "<td>z</td></tr></tbody></table>"
     out = tables.wrap(html)
     assert out.startswith(WRAPPED.replace('notes-table">', "notes-table notes-reflow"))
     assert out.count("md-typeset__table") == 1
