@@ -26,6 +26,9 @@ from snippets import show
 show.source(module="notes.py", section="forward")
 
 # %% [markdown]
+# In `np.dot(W1, X) + b1`, the product is $(25, m)$ and `b1` is $(25, 1)$: NumPy *broadcasts* `b1`, adding it to
+# every one of the $m$ columns ([Broadcasting](vectorization.py#broadcasting)).
+#
 # Run it on the 2,115 real test digits, with the weights of an untrained network, and compare
 # with the library's `numpy_net.forward`:
 
@@ -44,7 +47,8 @@ print("A3:", A3.shape, "| largest |notes − numpy_net.forward|:", np.max(np.abs
 # ## The same computation for any number of layers
 #
 # `numpy_net.forward` is the notes' code as a loop over the layers. It keeps every $Z^{[l]}$ and
-# $A^{[l]}$ in a cache for [backpropagation](backprop.md):
+# $A^{[l]}$ in a cache for [backpropagation](backprop.md). Its hidden layers' $g$ is the sigmoid unless another is
+# asked for ([Hidden activations](hidden-activations.py)); the output is always a sigmoid:
 
 # %% tags=["hide-input"]
 show.source(module="numpy_net.py", section="forward")

@@ -5,6 +5,8 @@
 # <p class="admonition-title">In one minute</p>
 #
 # - Update every step: $W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}$, $b^{[l]} := b^{[l]} - \alpha\, db^{[l]}$.
+# - Adam: $V := \beta_1 V + (1-\beta_1) d\theta$, $S := \beta_2 S + (1-\beta_2) d\theta^2$, bias-corrected;
+#   $\theta := \theta - \alpha \hat V / (\sqrt{\hat S} + \varepsilon)$.
 # - One epoch = one pass over the data: 1 step (full batch) or $\lceil m / B \rceil$ steps (mini-batches of $B$).
 # - $\alpha$ too small: the loss falls, slowly. Too large: it jumps and oscillates.
 # - A step is: forward, loss, backward, update.
@@ -174,6 +176,60 @@ show.table(
 )
 
 # %% [markdown]
+# ## Adam: a step per parameter
+#
+# Gradient descent moves every parameter by $\alpha$ times its gradient, so parameters with small gradients barely
+# move. Adam, the optimizer of the notes' Keras code, keeps two moving averages per parameter and scales each step by
+# them. With $d\theta$ the gradient at step $t$ (starting at $t = 1$, with $V = S = 0$):
+#
+# $$
+# \begin{aligned}
+# V &:= \beta_1 V + (1 - \beta_1)\, d\theta && \text{first moment: the mean of recent gradients (momentum)} \\
+# S &:= \beta_2 S + (1 - \beta_2)\, d\theta^2 && \text{second moment: their mean square, element-wise} \\
+# \hat V &= \frac{V}{1 - \beta_1^t}, \quad \hat S = \frac{S}{1 - \beta_2^t} && \text{bias correction: } V, S \text{ start at } 0 \\
+# \theta &:= \theta - \alpha\, \frac{\hat V}{\sqrt{\hat S} + \varepsilon} && \text{against } \theta := \theta - \alpha\, d\theta
+# \end{aligned}
+# $$
+#
+# What each part adds: $V$ averages out the noise of mini-batch gradients and keeps moving along a consistent
+# direction; dividing by $\sqrt{\hat S}$ gives every parameter a step of about $\alpha$ whatever the size of its
+# gradient; the bias correction undoes the pull towards 0 of averages that start at 0 (without it, the first steps
+# would be about $1 - \beta_1 = 0.1$ times too small); $\varepsilon$ keeps the division finite. In the notes'
+# notation, for every $W^{[l]}$ and $b^{[l]}$:
+
+# %% tags=["hide-input"]
+show.source(module="adam.py", section="adam")
+
+# %%
+import numpy as np
+
+from snippets import adam, data, numpy_net
+
+print(f"defaults (Keras' Adam): β1 = {adam.BETA1}, β2 = {adam.BETA2}, ε = {adam.EPSILON:g}; the notes' α = "
+      f"{results.SETTINGS['keras']['lr']:g}")  # fmt: skip
+X, Y = data.load("train")
+start = numpy_net.init_params(seed=0)
+_, cache = numpy_net.forward(X, start)
+grads = numpy_net.backward(Y, start, cache)
+gd = numpy_net.update(start, grads, headline["lr"])
+step1, _ = adam.update(start, grads, adam.init_state(start), results.SETTINGS["keras"]["lr"])
+
+# %% tags=["hide-input"]
+show.table(
+    ["layer", "median |dW|", f"gradient descent, α = {headline['lr']}: median |ΔW|",
+     f"Adam, α = {results.SETTINGS['keras']['lr']:g}: median |ΔW|"],
+    [[l, f"{np.median(np.abs(grads[f'dW{l}'])):.1e}", f"{np.median(np.abs(gd[f'W{l}'] - start[f'W{l}'])):.1e}",
+      f"{np.median(np.abs(step1[f'W{l}'] - start[f'W{l}'])):.1e}"] for l in (1, 2, 3)],
+    align=["right"] * 4,
+)  # fmt: skip
+
+# %% [markdown]
+# The first step from the headline start, on all 12,665 training digits: gradient descent's steps follow the
+# gradients, small in the first layer and larger in the last; Adam's first step is about $\alpha$ for every
+# parameter whose gradient is not 0 (at $t = 1$, $\hat V / \sqrt{\hat S} = d\theta / |d\theta|$). Keras
+# adds $\varepsilon$ slightly differently (to $\sqrt{S}$ before the bias correction); the two agree except where
+# $|d\theta|$ is near $\varepsilon$, and `tests/test_adam.py` checks this code against Keras' `Adam` step by step.
+#
 # ## Summary
 #
 # - $\theta := \theta - \alpha\, d\theta$ for every parameter, every step.
@@ -182,6 +238,8 @@ show.table(
 #   alternating between high values, means it is too large. A bump in the first epochs that then
 #   falls steadily is fine (the good run here).
 # - Accuracy alone can hide a slow start: look at the loss.
+# - Adam: moving averages $V$ (gradients) and $S$ (squared gradients), bias-corrected; each parameter steps by about
+#   $\alpha\, \hat V / \sqrt{\hat S}$, not $\alpha\, d\theta$.
 #
 # ## Self-check
 #
@@ -194,6 +252,14 @@ show.table(
 # <details class="question"><summary>With α = 0.05 the accuracy reaches the nineties but the loss stays high. How?</summary>
 # <p>Accuracy only asks whether ŷ is on the right side of 0.5; cross-entropy also charges for
 # ŷ being close to 0.5. The predictions are right but unconfident.</p></details>
+#
+# <details class="question"><summary>What does Adam's bias correction fix?</summary>
+# <p>V and S start at 0, so their first values are far too small (V₁ = (1 − β1) dθ = 0.1 dθ). Dividing by 1 − β1ᵗ and
+# 1 − β2ᵗ scales them back; the correction fades as t grows.</p></details>
+#
+# <details class="question"><summary>Why do Adam's first steps have about the same size for every parameter?</summary>
+# <p>At t = 1, V̂ = dθ and Ŝ = dθ², so V̂ / √Ŝ = ±1: each parameter moves by about α, whatever the size of its
+# gradient.</p></details>
 #
 # <details class="question"><summary>Why does a too-large α make a sigmoid network oscillate instead of blow up?</summary>
 # <p>The sigmoid keeps every output in (0, 1), so nothing overflows. Huge steps saturate the

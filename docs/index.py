@@ -46,7 +46,7 @@ show.table(
 # %% [markdown]
 # Training time of these two runs, measured once on the machine that built this page, first epoch
 # included (Keras traces its graph then). A single run on a busy build machine, so it changes
-# from build to build; [NumPy vs TensorFlow](numpy-vs-tensorflow.py#speed-where-the-time-goes)
+# from build to build; [the benchmark](benchmark.py)
 # explains the difference with a benchmark measured properly (median of repeated epochs, quiet
 # machine).
 

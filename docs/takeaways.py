@@ -34,6 +34,19 @@
 #    over the examples, and broadcasting adds the bias column $b$ to every example.
 #    ([Vectorization](vectorization.py))
 #
+# ## What an interviewer asks next
+#
+# - **Why not start from zero weights?** Every unit of a layer would stay a copy of the others; random weights
+#   break the symmetry, scaled by the layer sizes (Glorot). ([Initialization](initialization.py))
+# - **Why ReLU rather than sigmoid in hidden layers?** $\sigma' \le \frac14$ shrinks the gradient at each sigmoid
+#   layer; tanh and ReLU do not, and here they train faster from the same start. The output stays a sigmoid.
+#   ([Hidden activations](hidden-activations.py))
+# - **How do you know it generalizes?** Watch the loss on a validation set held out of the training data; the test
+#   set is for the final figure only. ([Generalization](generalization.py))
+# - **What does Adam add to gradient descent?** Momentum ($V$), a step scaled per parameter ($\sqrt{S}$), and bias
+#   correction. Like for like, with plain SGD, Keras follows the NumPy loss curve.
+#   ([Gradient descent](gradient-descent.py#adam-a-step-per-parameter), [NumPy vs TensorFlow](numpy-vs-tensorflow.py#results-measured-at-build))
+#
 # ## Baselines
 #
 # The test accuracy of the network means little alone. On the same 2,115 test digits (the runs

@@ -223,6 +223,8 @@ def on_page_content(html_text, page, config, files):
         partial.replace(stored)
     for math in _MATH_TEXT.findall(html_text):
         _chars.update(html.unescape(re.sub(r"<[^>]+>", "", math)))
+        if "<msqrt" in math or "<mroot" in math:  # the browser draws the radical from the font's √ glyph,
+            _chars.add("√")  # which the formula's text does not contain
     return html_text
 
 

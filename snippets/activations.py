@@ -55,3 +55,21 @@ def relu(z):
 def relu_prime(z):
     """ReLU'(z) = 1 where z > 0, else 0 (at z = 0, where it has no derivative, 0 by convention, as TensorFlow's)."""
     return (as_array("z", z) > 0).astype(np.float64)
+
+
+# The hidden activations the network can use, each with its derivative written in terms of its own output
+# A = g(Z) (backprop keeps A, not Z): σ' = A(1 - A), tanh' = 1 - A², ReLU' = 1 where A > 0 (A > 0 exactly when Z > 0).
+# --8<-- [start:hidden]
+HIDDEN = {  # name: (g, g' from A = g(Z))
+    "sigmoid": (_sigmoid, lambda A: A * (1.0 - A)),  # σ' = σ (1 - σ) = A (1 - A)
+    "tanh": (np.tanh, lambda A: 1.0 - A * A),  # tanh' = 1 - tanh² = 1 - A²
+    "relu": (lambda Z: np.maximum(Z, 0.0), lambda A: (A > 0).astype(A.dtype)),  # ReLU' = 1 where Z > 0, so A > 0
+}
+# --8<-- [end:hidden]
+
+
+def hidden(name: str):
+    """(g, g' as a function of A = g(Z)) for a hidden activation named "sigmoid", "tanh" or "relu"."""
+    if name not in HIDDEN:
+        raise ValueError(f"hidden must be one of {sorted(HIDDEN)}; got {name!r}")
+    return HIDDEN[name]

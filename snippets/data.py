@@ -107,3 +107,37 @@ def load(split: str = "train", *, size: int = 20, n: int | None = None, seed: in
         imgs, labels = imgs[keep], labels[keep]
     X = imgs.reshape(len(imgs), size * size).T
     return np.ascontiguousarray(X), labels.reshape(1, -1).astype(np.float64)
+
+
+VALIDATION_SIZE = 2000  # digits held out of the 12,665 training digits, about the size of the test set (2,115)
+
+
+def holdout(y: np.ndarray, n_val: int = VALIDATION_SIZE, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Stratified split of labels y (m,): sorted (fit indices, validation indices), n_val held out.
+
+    Each class gives the validation set its share of n_val (rounded): both parts keep the classes'
+    proportions.
+    """
+    y = np.asarray(y).ravel()
+    n_val = positive_int("n_val", n_val)
+    if n_val >= y.size:
+        raise ValueError(
+            f"n_val must be smaller than the {y.size} examples (some must be left to train on); got {n_val}"
+        )
+    rng = np.random.default_rng(seed)
+    held = []
+    for label in np.unique(y):
+        pool = np.flatnonzero(y == label)
+        held.append(rng.choice(pool, size=round(n_val * pool.size / y.size), replace=False))
+    val = np.sort(np.concatenate(held))
+    return np.setdiff1d(np.arange(y.size), val), val
+
+
+def load_holdout(*, n_val: int = VALIDATION_SIZE, seed: int = 0, size: int = 20):
+    """The training split cut in two (see holdout): ((X_fit, Y_fit), (X_val, Y_val)), in the notes' layout.
+
+    The test set stays out of it: it scores the final model once.
+    """
+    X, Y = load("train", size=size)
+    fit, val = holdout(Y, n_val, seed)
+    return (np.ascontiguousarray(X[:, fit]), Y[:, fit]), (np.ascontiguousarray(X[:, val]), Y[:, val])

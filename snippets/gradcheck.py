@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_examples, as_labels
 from snippets.losses import _bce
 from snippets.numpy_net import _backward, _forward, check_params
@@ -20,28 +21,30 @@ def _inputs(X, Y, params):
     return X, as_labels("Y", Y, m=X.shape[1]), L
 
 
-def backprop_grads(X, Y, params):
-    """Gradients of the mean cross-entropy by backpropagation: {"dW1": like W1, ...}."""
+def backprop_grads(X, Y, params, hidden="sigmoid"):
+    """Gradients of the mean cross-entropy by backpropagation: {"dW1": like W1, ...}; hidden: as numpy_net.forward."""
     X, Y, L = _inputs(X, Y, params)
-    return _backward(Y, params, _forward(X, params, L)[1], L)
+    g, g_prime = hidden_activation(hidden)
+    return _backward(Y, params, _forward(X, params, L, g)[1], L, g_prime)
 
 
 # --8<-- [start:numerical]
-def numerical_grads(X, Y, params, eps=1e-5):
+def numerical_grads(X, Y, params, eps=1e-5, hidden="sigmoid"):
     """Central differences (J(θ + ε) - J(θ - ε)) / 2ε for every parameter entry; same keys as backprop.
 
     Costs two forward passes per parameter: meant for small networks or few examples.
     """
     X, Y, L = _inputs(X, Y, params)
+    g, _ = hidden_activation(hidden)
     grads = {}
     for key, value in params.items():
         grad = np.zeros_like(value)
         for index in np.ndindex(value.shape):
             shifted = {k: v.copy() for k, v in params.items()}
             shifted[key][index] = value[index] + eps
-            J_plus = _bce(_forward(X, shifted, L)[0], Y)
+            J_plus = _bce(_forward(X, shifted, L, g)[0], Y)
             shifted[key][index] = value[index] - eps
-            J_minus = _bce(_forward(X, shifted, L)[0], Y)
+            J_minus = _bce(_forward(X, shifted, L, g)[0], Y)
             grad[index] = (J_plus - J_minus) / (2 * eps)
         grads["d" + key] = grad
     return grads
@@ -51,17 +54,19 @@ def numerical_grads(X, Y, params, eps=1e-5):
 
 
 # --8<-- [start:tape]
-def tape_grads(X, Y, params):
+def tape_grads(X, Y, params, hidden="sigmoid"):
     """The same gradients from tf.GradientTape on a float64 copy of the weights, with Keras' BCE."""
     import keras
     import tensorflow as tf
 
     X, Y, L = _inputs(X, Y, params)
+    hidden_activation(hidden)
+    g = {"sigmoid": tf.sigmoid, "tanh": tf.tanh, "relu": tf.nn.relu}[hidden]
     variables = {key: tf.Variable(value, dtype=tf.float64) for key, value in params.items()}
     with tf.GradientTape() as tape:
         A = tf.constant(X)
         for l in range(1, L + 1):
-            A = tf.sigmoid(variables[f"W{l}"] @ A + variables[f"b{l}"])
+            A = (g if l < L else tf.sigmoid)(variables[f"W{l}"] @ A + variables[f"b{l}"])
         J = keras.losses.BinaryCrossentropy(dtype="float64")(tf.transpose(tf.constant(Y)), tf.transpose(A))
     grads = tape.gradient(J, variables)
     return {"d" + key: grads[key].numpy() for key in params}

@@ -14,26 +14,35 @@ import tensorflow as tf
 # uses this internal module for the check (tensorflow-cpu is pinned in pyproject.toml).
 from tensorflow.python.framework import config as tf_config
 
+from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_examples, as_labels, positive_int, positive_number
 from snippets.numpy_net import LAYER_SIZES, _check_sizes, check_params
 
 tf.config.experimental.enable_op_determinism()  # same seed, same numbers, run after run
 
 
-# --8<-- [start:build]
-def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, dtype="float32", steps_per_execution=1, jit_compile=False):
-    """Sequential([Input(n[0]), Dense(n[1]), ..., Dense(n[L])]), all sigmoid, compiled with BCE and Adam(lr).
+OPTIMIZERS = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD}  # SGD: plain W := W - α dW
 
-    steps_per_execution (batches per call into the compiled graph) and jit_compile (XLA) only change speed.
+
+# --8<-- [start:build]
+def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, optimizer="adam", hidden="sigmoid", dtype="float32",
+                steps_per_execution=1, jit_compile=False):  # fmt: skip
+    """Sequential([Input(n[0]), Dense(n[1]), ..., Dense(n[L])]), compiled with BCE and Adam(lr) or SGD(lr).
+
+    hidden: the hidden layers' activation (the output is a sigmoid). The last two options only change speed.
     """
-    sizes, speed = _check_sizes(layer_sizes), _speed_options(steps_per_execution, jit_compile)
+    sizes, speed, make_optimizer = _check_build(layer_sizes, optimizer, hidden, steps_per_execution, jit_compile)
     keras.utils.set_random_seed(seed)  # seeds the initial weights and fit's shuffling
+    activations = [hidden] * (len(sizes) - 2) + ["sigmoid"]
     model = keras.Sequential(
         [keras.Input(shape=(sizes[0],), dtype=dtype)]
-        + [keras.layers.Dense(n, activation="sigmoid", name=f"L{l}", dtype=dtype) for l, n in enumerate(sizes[1:], 1)]
+        + [
+            keras.layers.Dense(n, activation=g, name=f"L{l}", dtype=dtype)
+            for l, (n, g) in enumerate(zip(sizes[1:], activations, strict=True), 1)
+        ]  # fmt: skip
     )
     model.compile(
-        optimizer=keras.optimizers.Adam(learning_rate=positive_number("lr", lr)),
+        optimizer=make_optimizer(learning_rate=positive_number("lr", lr)),
         loss=keras.losses.BinaryCrossentropy(),
         metrics=["accuracy"],
         **speed,
@@ -42,6 +51,14 @@ def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, dtype="float32", st
 
 
 # --8<-- [end:build]
+
+
+def _check_build(layer_sizes, optimizer, hidden, steps_per_execution, jit_compile):
+    """build_model's arguments, checked: (layer sizes, compile's speed options, the optimizer's class)."""
+    hidden_activation(hidden)  # a clear error for an unknown name
+    if optimizer not in OPTIMIZERS:
+        raise ValueError(f"optimizer must be one of {sorted(OPTIMIZERS)}; got {optimizer!r}")
+    return _check_sizes(layer_sizes), _speed_options(steps_per_execution, jit_compile), OPTIMIZERS[optimizer]
 
 
 def _speed_options(steps_per_execution, jit_compile):
@@ -123,11 +140,12 @@ class _EpochCallback(keras.callbacks.Callback):
 
 
 # --8<-- [start:train]
-def train(X, Y, *, layer_sizes=None, epochs=10, lr=1e-3, batch_size=32, seed=0, model=None, callback=None, **speed):
+def train(X, Y, *, layer_sizes=None, epochs=10, lr=1e-3, batch_size=32, seed=0, model=None, validation=None,
+          orders=None, callback=None, **speed):  # fmt: skip
     """Keras' fit on the notes' layout. Same arguments and history as snippets.training.train.
 
-    X: (n[0], m); Y: (1, m). Returns the trained model and {"loss": [...], "accuracy": [...]}.
-    speed: steps_per_execution=1, jit_compile=False, for build_model (so not with `model`).
+    X: (n[0], m); Y: (1, m). Returns the trained model and {"loss": [...], "accuracy": [...], ...}.
+    orders: per-epoch example orders (training.epoch_orders) to follow instead of Keras' shuffling.
     """
     X = as_examples("X", X)
     Y = as_labels("Y", Y, m=X.shape[1])
@@ -135,12 +153,36 @@ def train(X, Y, *, layer_sizes=None, epochs=10, lr=1e-3, batch_size=32, seed=0, 
     _check_speed_with_model(model, speed)
     model = model or build_model(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], lr=lr, seed=seed, **speed)
     keras.utils.set_random_seed(seed)
-    callbacks = [_EpochCallback(callback)] if callback else []
-    fit = model.fit(X.T, Y.T, epochs=epochs, batch_size=batch_size, shuffle=True, verbose=0, callbacks=callbacks)
-    return model, {key: [float(v) for v in fit.history[key]] for key in ("loss", "accuracy")}
+    options = {"batch_size": batch_size, "verbose": 0, "validation_data": _validation(validation, X.shape[0]),
+               "callbacks": [_EpochCallback(callback)] if callback else []}  # fmt: skip
+    if orders is None:
+        fit = model.fit(X.T, Y.T, epochs=epochs, shuffle=True, **options).history
+    else:
+        fit = _fit_in_order(model, X.T, Y.T, epochs, orders, options)
+    return model, {key: [float(v) for v in values] for key, values in fit.items()}
 
 
 # --8<-- [end:train]
+
+
+def _fit_in_order(model, X_rows, Y_rows, epochs, orders, options) -> dict:
+    """One fit per epoch, on the examples (rows) in that epoch's order; the joined history."""
+    history = {}
+    for epoch, order in zip(range(epochs), orders, strict=False):  # orders may be endless
+        one = model.fit(X_rows[order], Y_rows[order], initial_epoch=epoch, epochs=epoch + 1, shuffle=False, **options)
+        for key, values in one.history.items():
+            history.setdefault(key, []).extend(values)
+    return history
+
+
+def _validation(validation, n0):
+    """fit's validation_data, (X_val^T, Y_val^T), from the notes' (X_val, Y_val); None stays None."""
+    if validation is None:
+        return None
+    if not isinstance(validation, tuple | list) or len(validation) != 2:
+        raise ValueError("validation must be a pair (X_val, Y_val): examples as columns, labels (1, m_val)")
+    X_val = as_examples("X_val", validation[0], n_rows=n0)
+    return X_val.T, as_labels("Y_val", validation[1], m=X_val.shape[1]).T
 
 
 def _check_speed_with_model(model, speed):

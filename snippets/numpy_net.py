@@ -7,7 +7,8 @@ Params are a dict {"W1", "b1", "W2", ...}; gradients use the same keys with a "d
 
 import numpy as np
 
-from snippets.activations import _sigmoid
+from snippets.activations import HIDDEN, _sigmoid
+from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_array, as_examples, as_labels, positive_int, positive_number
 
 LAYER_SIZES = (400, 25, 15, 1)  # the course's network: 400 inputs, hidden 25 and 15, one output
@@ -87,25 +88,29 @@ def check_params(params) -> int:
 
 
 # --8<-- [start:forward]
-def _forward(X, params, L):
+def _forward(X, params, L, g=_sigmoid):
     cache = {"A0": X}
     for l in range(1, L + 1):
         cache[f"Z{l}"] = params[f"W{l}"] @ cache[f"A{l - 1}"] + params[f"b{l}"]  # Z[l] = W[l] A[l-1] + b[l]
-        cache[f"A{l}"] = _sigmoid(cache[f"Z{l}"])  # A[l] = g(Z[l])
+        cache[f"A{l}"] = (g if l < L else _sigmoid)(cache[f"Z{l}"])  # A[l] = g(Z[l]); the output is σ
     return cache[f"A{L}"], cache
 
 
 # --8<-- [end:forward]
 
 
-def forward(X, params):
-    """Forward propagation. X: (n[0], m). Returns A[L]: (n[L], m) and the cache of every Z[l], A[l]."""
+def forward(X, params, hidden: str = "sigmoid"):
+    """Forward propagation. X: (n[0], m). Returns A[L]: (n[L], m) and the cache of every Z[l], A[l].
+
+    hidden: the hidden layers' activation, "sigmoid", "tanh" or "relu"; the output unit is always a sigmoid.
+    """
     L = check_params(params)
-    return _forward(as_examples("X", X, n_rows=params["W1"].shape[1]), params, L)
+    g, _ = hidden_activation(hidden)
+    return _forward(as_examples("X", X, n_rows=params["W1"].shape[1]), params, L, g)
 
 
 # --8<-- [start:backward]
-def _backward(Y, params, cache, L):
+def _backward(Y, params, cache, L, g_prime=HIDDEN["sigmoid"][1]):
     m = Y.shape[1]
     grads = {}
     dZ = cache[f"A{L}"] - Y  # dZ[L] = A[L] - Y; column i is ∂L(i)/∂z[L](i), example i's own loss
@@ -114,15 +119,15 @@ def _backward(Y, params, cache, L):
         grads[f"dW{l}"] = dZ @ A_prev.T / m  # dW[l] = ∂J/∂W[l] = (1/m) dZ[l] A[l-1]^T: J is the mean loss
         grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m  # db[l] = ∂J/∂b[l] = (1/m) Σ_i dZ[l](i)
         if l > 1:
-            dZ = (params[f"W{l}"].T @ dZ) * A_prev * (1.0 - A_prev)  # dZ[l-1] = W[l]^T dZ[l] * g'(Z[l-1])
+            dZ = (params[f"W{l}"].T @ dZ) * g_prime(A_prev)  # dZ[l-1] = W[l]^T dZ[l] * g'(Z[l-1]); σ' = A(1 - A)
     return grads
 
 
 # --8<-- [end:backward]
 
 
-def backward(Y, params, cache):
-    """Backpropagation of the mean cross-entropy J. Y: (1, m).
+def backward(Y, params, cache, hidden: str = "sigmoid"):
+    """Backpropagation of the mean cross-entropy J. Y: (1, m); hidden: as given to forward.
 
     Returns {"dW1": ∂J/∂W1, like W1, "db1": ∂J/∂b1, like b1, ...}. Inside, dZ[l] (n[l], m) holds in
     each column the derivative of that example's own loss with respect to its z[l], so the 1/m of
@@ -131,7 +136,8 @@ def backward(Y, params, cache):
     L = check_params(params)
     if not isinstance(cache, dict) or f"A{L}" not in cache:
         raise ValueError(f"cache must be the dict returned by forward (with A0 ... A{L})")
-    return _backward(as_labels("Y", Y, m=cache[f"A{L}"].shape[1]), params, cache, L)
+    _, g_prime = hidden_activation(hidden)
+    return _backward(as_labels("Y", Y, m=cache[f"A{L}"].shape[1]), params, cache, L, g_prime)
 
 
 # --8<-- [start:update]
@@ -151,11 +157,11 @@ def update(params, grads, lr):
     return _update(params, grads, positive_number("lr", lr))
 
 
-def predict_proba(X, params):
+def predict_proba(X, params, hidden: str = "sigmoid"):
     """P(y = 1 | x) for each column of X: (1, m)."""
-    return forward(X, params)[0]
+    return forward(X, params, hidden)[0]
 
 
-def predict(X, params, threshold: float = 0.5):
+def predict(X, params, threshold: float = 0.5, hidden: str = "sigmoid"):
     """Predicted labels (1, m) as 0/1 integers: 1 where the probability is at least `threshold`."""
-    return (predict_proba(X, params) >= threshold).astype(np.int64)
+    return (predict_proba(X, params, hidden) >= threshold).astype(np.int64)

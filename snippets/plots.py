@@ -110,17 +110,43 @@ def digit_grid(X, titles=None, *, size=20, ncols=5, scale=1.0):
     return fig
 
 
-def history(histories: dict, *, title="Training"):
-    """Loss (log scale) above accuracy, per epoch, for each named history {"numpy": {"loss": [...], ...}, ...}."""
+def history(histories: dict, *, title="Training", styles: dict | None = None):
+    """Loss (log scale) above accuracy, per epoch, for each named history {"numpy": {"loss": [...], ...}, ...}.
+
+    styles: {name: matplotlib line options} for some of the curves (e.g. a dashed one drawn over another).
+    """
     fig, (ax_loss, ax_acc) = plt.subplots(2, 1, figsize=(4.4, 5.4), sharex=True)
     for name, hist in histories.items():
         epochs = np.arange(1, len(hist["loss"]) + 1)
-        color = COLORS.get(name.split()[0].lower())
-        ax_loss.plot(epochs, hist["loss"], marker="o", ms=3, label=name, color=color)
-        ax_acc.plot(epochs, hist["accuracy"], marker="o", ms=3, label=name, color=color)
+        color = COLORS.get(re.split(r"\W", name)[0].lower())  # "Keras, Adam" is drawn in Keras' colour
+        style = {"marker": "o", "ms": 3, "color": color, **(styles or {}).get(name, {})}
+        ax_loss.plot(epochs, hist["loss"], label=name, **style)
+        ax_acc.plot(epochs, hist["accuracy"], label=name, **style)
     ax_loss.set(yscale="log", ylabel="loss J (log scale)", title=f"{title}: loss")
     ax_acc.set(xlabel="epoch", ylabel="training accuracy", title=f"{title}: accuracy")
     ax_acc.legend(loc="upper left", bbox_to_anchor=(0, -0.22))  # below the plots, clear of every curve
+    fig.tight_layout()
+    return fig
+
+
+def train_val(histories: dict, *, title: str, marks: dict | None = None, ylim=None, figsize=(4.4, 3.4)):
+    """Training loss (solid) and validation loss (dashed) per epoch for each named history with "loss" and
+    "val_loss": log scale, or linear from 0 to ylim when given; marks {label: epoch} draws a labelled vertical
+    line at each epoch (early stopping)."""
+    fig, ax = plt.subplots(figsize=figsize)
+    for i, (name, hist) in enumerate(histories.items()):
+        epochs = np.arange(1, len(hist["loss"]) + 1)
+        color = COLORS.get(name.split()[0].lower(), ("#1f77b4", "#d55e00")[i % 2])
+        ax.plot(epochs, hist["loss"], color=color, label=f"{name}: training")
+        ax.plot(epochs, hist["val_loss"], color=color, ls="--", label=f"{name}: validation")
+    for (label, epoch), ls in zip((marks or {}).items(), (":", "-."), strict=False):
+        ax.axvline(epoch, color=COLORS["grey"], ls=ls, lw=1.2, label=f"{label} (epoch {epoch})")
+    if ylim is None:
+        ax.set(yscale="log", ylabel="loss J (log scale)")
+    else:
+        ax.set(ylim=(0, ylim), ylabel="loss J")
+    ax.set(xlabel="epoch", title=title)
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.3))  # below the plot and its x label, clear of every curve
     fig.tight_layout()
     return fig
 

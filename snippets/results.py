@@ -34,7 +34,7 @@ def run(impl: str, *, size: int = 20, seed: int = 0, callback=None, **overrides)
     start = time.perf_counter()
     if impl == "numpy":
         model, history = training.train(X, Y, seed=seed, callback=callback, **settings)
-        P = numpy_net.predict_proba(X_test, model)
+        P = numpy_net.predict_proba(X_test, model, settings.get("hidden", "sigmoid"))
     else:
         from snippets import keras_net  # TensorFlow takes seconds to import: only when asked for
 
@@ -162,3 +162,32 @@ def histories(runs, *, n: int | None = None, epochs: int) -> dict:
     Returns {(lr, batch_size): {"loss": [...], "accuracy": [...]}}, one value per epoch.
     """
     return cache.cached(_histories, runs=tuple(tuple(r) for r in runs), n=n, epochs=epochs)
+
+
+def _like_for_like() -> dict:
+    from snippets import keras_net
+
+    numpy_run, settings = headline("numpy"), SETTINGS["numpy"]
+    X, Y = data.load("train")
+    X_test, Y_test = data.load("test")
+    start = numpy_net.init_params((X.shape[0],) + numpy_net.LAYER_SIZES[1:], seed=0)  # the NumPy run's start
+    # steps_per_execution only changes speed (see the benchmark page): 32 batches per call into the compiled graph
+    model = keras_net.to_keras(start, lr=settings["lr"], optimizer="sgd", steps_per_execution=32)
+    orders = training.epoch_orders(X.shape[1], seed=0)  # the NumPy run's batches, in its order
+    model, history = keras_net.train(X, Y, epochs=settings["epochs"], batch_size=settings["batch_size"], model=model,
+                                     orders=orders)  # fmt: skip
+    P = keras_net.predict_proba(X_test, model)
+    gap = np.abs(np.array(history["loss"]) - np.array(numpy_run["history"]["loss"]))
+    return {**settings, "history": history, "P": P, "test_errors": int(np.sum((P >= 0.5) != Y_test)),
+            "test_accuracy": accuracy((P >= 0.5).astype(np.int64), Y_test), "largest_loss_gap": float(gap.max()),
+            "largest_loss_gap_epoch": int(gap.argmax()) + 1}  # fmt: skip
+
+
+def like_for_like() -> dict:
+    """Keras with SGD(α) (plain gradient descent), the headline NumPy run's settings, initial weights and batches.
+
+    Computed once per build. Returns the settings, "history", the test probabilities "P" (1, m_test),
+    "test_errors", "test_accuracy", and "largest_loss_gap": the largest |loss_keras - loss_numpy| over the
+    epochs of the two histories, at epoch "largest_loss_gap_epoch" (1-based).
+    """
+    return cache.cached(_like_for_like)

@@ -2,12 +2,21 @@
 
 import numpy as np
 
+from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_examples, as_labels, expect_rows, positive_int, positive_number
 from snippets.losses import _bce_from_logits
 from snippets.numpy_net import LAYER_SIZES, _backward, _forward, _update, check_params, init_params
 
 
-def _batcher(X, Y, batch_size, rng):
+def epoch_orders(m: int, seed: int = 0):
+    """The order of the m examples in each epoch of a mini-batch run with `seed`: an endless iterator of
+    permutations (m,). `train` draws them so; `keras_net.train` can follow them (a like-for-like run)."""
+    rng = np.random.default_rng(seed)
+    while True:
+        yield rng.permutation(m)
+
+
+def _batcher(X, Y, batch_size, seed):
     """A function that yields one epoch of (X_batch, Y_batch) column blocks, reshuffled every call.
 
     Full batch when batch_size is None or >= m. Otherwise X^T is made contiguous once: gathering
@@ -17,10 +26,10 @@ def _batcher(X, Y, batch_size, rng):
     m = X.shape[1]
     if batch_size is None or batch_size >= m:
         return lambda: iter([(X, Y)])
-    X_rows = np.ascontiguousarray(X.T)
+    X_rows, orders = np.ascontiguousarray(X.T), epoch_orders(m, seed)
 
     def epoch():
-        order = rng.permutation(m)
+        order = next(orders)
         Xs, Ys = X_rows[order], Y[:, order]
         for start in range(0, m, batch_size):
             yield Xs[start : start + batch_size].T, Ys[:, start : start + batch_size]
@@ -28,7 +37,8 @@ def _batcher(X, Y, batch_size, rng):
     return epoch
 
 
-def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0, params=None, callback=None):
+def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0, params=None, hidden="sigmoid",
+          validation=None, callback=None):  # fmt: skip
     """Train by gradient descent on the mean cross-entropy.
 
     Args:
@@ -38,11 +48,14 @@ def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0
         batch_size: None for full-batch gradient descent, else mini-batches reshuffled each epoch.
         seed: seeds the initial weights and the shuffling.
         params: start from these instead of init_params(layer_sizes, seed).
+        hidden: the hidden layers' activation, "sigmoid", "tanh" or "relu" (the output unit is a sigmoid).
+        validation: (X_val, Y_val), held-out examples scored after each epoch.
         callback: called as callback(epoch, history) after each epoch (progress bars).
 
     Returns:
         params, and history {"loss": [...], "accuracy": [...]}: per epoch, the mean over its batches
-        of the loss and accuracy before each step (what Keras' fit reports).
+        of the loss and accuracy before each step (what Keras' fit reports). With `validation`, also
+        "val_loss" and "val_accuracy" of the weights at the end of each epoch (as Keras' fit reports them).
     """
     X = as_examples("X", X)
     Y = as_labels("Y", Y, m=X.shape[1])
@@ -53,27 +66,48 @@ def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0
         params = init_params(layer_sizes or (X.shape[0],) + LAYER_SIZES[1:], seed)
     L = check_params(params)
     expect_rows("X", X, params["W1"].shape[1])  # X is validated above: only its shape against W1 is left
-    batches = _batcher(X, Y, batch_size, np.random.default_rng(seed))
-    return _gradient_descent(params, L, batches, X.shape[1], epochs, lr, callback)
+    g, g_prime = hidden_activation(hidden)
+    after_epoch = _after_epoch(validation, params["W1"].shape[1], L, g, callback)
+    batches = _batcher(X, Y, batch_size, seed)
+    return _gradient_descent(params, L, batches, X.shape[1], epochs, lr, g, g_prime, after_epoch)
+
+
+def _after_epoch(validation, n0, L, g, callback):
+    """after_epoch(epoch, history, params): scores (X_val, Y_val) into the history, then calls `callback`."""
+    if validation is None:
+        return None if callback is None else lambda epoch, history, params: callback(epoch, history)
+    if not isinstance(validation, tuple | list) or len(validation) != 2:
+        raise ValueError("validation must be a pair (X_val, Y_val): examples as columns, labels (1, m_val)")
+    X_val = as_examples("X_val", validation[0], n_rows=n0)
+    Y_val = as_labels("Y_val", validation[1], m=X_val.shape[1])
+
+    def score(epoch, history, params):
+        AL, cache = _forward(X_val, params, L, g)
+        history.setdefault("val_loss", []).append(_bce_from_logits(cache[f"Z{L}"], Y_val))
+        history.setdefault("val_accuracy", []).append(float(np.mean((AL >= 0.5) == Y_val)))
+        if callback is not None:
+            callback(epoch, history)
+
+    return score
 
 
 # --8<-- [start:train]
-def _gradient_descent(params, L, batches, m, epochs, lr, callback=None):
+def _gradient_descent(params, L, batches, m, epochs, lr, g, g_prime, after_epoch=None):
     history = {"loss": [], "accuracy": []}
     for epoch in range(epochs):
         loss_sum = correct = 0.0
         for Xb, Yb in batches():  # one full batch, or mini-batches reshuffled each epoch
-            AL, cache = _forward(Xb, params, L)  # forward propagation: A[L] = ŷ
+            AL, cache = _forward(Xb, params, L, g)  # forward propagation: A[L] = ŷ
             # J of the batch (weighted by its size), from Z[L] as Keras' fit does for a sigmoid output:
             # exact where ŷ rounds to 0 or 1, which clipping ŷ would cap at -ln(1e-7) = 16.1
             loss_sum += _bce_from_logits(cache[f"Z{L}"], Yb) * Yb.shape[1]
             correct += np.sum((AL >= 0.5) == Yb)
-            grads = _backward(Yb, params, cache, L)  # backpropagation: dW[l], db[l]
+            grads = _backward(Yb, params, cache, L, g_prime)  # backpropagation: dW[l], db[l]
             params = _update(params, grads, lr)  # W[l] := W[l] - α dW[l], same for b[l]
         history["loss"].append(loss_sum / m)
         history["accuracy"].append(correct / m)
-        if callback is not None:
-            callback(epoch, history)
+        if after_epoch is not None:  # validation scores, progress bars
+            after_epoch(epoch, history, params)
     return params, history
 
 

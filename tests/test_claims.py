@@ -108,8 +108,9 @@ def bench():
 
 
 def test_speed_claims_hold_for_the_committed_benchmark(bench):
-    """NumPy vs TensorFlow page: per-step overhead dominates at batch 32, steps_per_execution is Keras' best option,
-    XLA alone changes little, NumPy batch 32 beats every Keras batch-32 case, Keras wins on the wide network."""
+    """Benchmark and NumPy vs TensorFlow pages: per-step overhead dominates at batch 32, steps_per_execution is Keras'
+    best option, XLA alone changes little (against plain fit and against op determinism off, which XLA needs),
+    NumPy batch 32 beats every Keras batch-32 case, Keras wins on the wide network."""
     full, numpy_32 = bench["numpy, full batch"], bench["numpy, batch 32"]
     arithmetic_us = (
         numpy_32["arithmetic_gflop_per_step"] / full["arithmetic_gflop_per_step"] * full["median_epoch_s"] * 1e6
@@ -121,6 +122,8 @@ def test_speed_claims_hold_for_the_committed_benchmark(bench):
     best = max(keras_32.values(), key=lambda row: row["speedup_vs_reference"])
     assert best["steps_per_execution"] == 32 and best["speedup_vs_reference"] > 2
     assert 0.8 < bench["keras fit, batch 32, XLA"]["speedup_vs_reference"] < 1.25
+    off, xla = bench["keras fit, batch 32, op determinism off"], bench["keras fit, batch 32, XLA"]
+    assert 0.8 < off["median_epoch_s"] / xla["median_epoch_s"] < 1.25
     assert numpy_32["median_epoch_s"] < best["median_epoch_s"]
     assert (
         full["median_epoch_s"] < numpy_32["median_epoch_s"]
@@ -213,3 +216,106 @@ def test_numpy_and_keras_start_from_different_weights():
     keras_start = keras_net.from_keras(keras_net.build_model(seed=0))
     numpy_start = numpy_net.init_params(seed=0)
     assert not np.allclose(keras_start["W1"], numpy_start["W1"])
+
+
+def test_zero_start_keeps_units_identical_costs_nothing_on_digits_and_everything_on_rings():
+    """Initialization page: from zeros the hidden units stay copies (float64 rounding, far below the weights' size);
+    the digit network still makes as few test errors as from its random start; the ring networks score like a coin
+    where their random starts reached 99%."""
+    from snippets import circles, initialization
+
+    symmetry = initialization.symmetry()
+    digits = symmetry["digits"]
+    assert max(digits["unit_difference"]) < 1e-12 < 0.1 < min(digits["largest_weight"])
+    assert digits["test_errors"] <= results.headline("numpy")["test_errors"] + 1
+    for name, fit in symmetry["rings"].items():
+        assert max(fit["unit_difference"]) < 1e-12 and fit["test_accuracy"] <= 0.55
+        assert circles.fit_all()[name]["test_accuracy"] >= 0.99
+
+
+def test_starts_too_large_saturate_too_small_starve_and_glorot_ends_lowest():
+    """Initialization page: N(0, 1) saturates a large share of layer 1 (Glorot none); 0.01 N(0, 1) gives dW[1] far
+    smaller than Glorot's and a first epoch that barely lowers the loss; Glorot ends with the lowest loss; all three
+    end with the same few test errors."""
+    from snippets import initialization
+
+    glorot, big, small = initialization.starts().values()
+    assert big["spread"][0]["saturated"] > 0.2 and glorot["spread"][0]["saturated"] == 0
+    assert big["spread"][0]["std_Z"] > 3
+    assert small["grad_norms"][0] < glorot["grad_norms"][0] / 100 and small["history"]["loss"][0] > 0.6
+    assert glorot["history"]["loss"][-1] < min(big["history"]["loss"][-1], small["history"]["loss"][-1])
+    assert len({run["test_errors"] for run in (glorot, big, small)}) == 1 and glorot["test_errors"] <= 5
+
+
+def test_glorot_limit_of_the_first_layer_is_the_self_check_answer():
+    """Initialization self-check: r = √(6 / 425) ≈ 0.119."""
+    assert f"{np.sqrt(6 / (400 + 25)):.3f}" == "0.119"
+
+
+def test_sigmoid_hidden_layers_starve_the_first_layer_tanh_and_relu_do_not():
+    """Hidden activations page: at the start, sigmoid's ‖dW[1]‖ is the smallest of its layers and its mean σ' is just
+    under ¼; tanh's mean slope is several times larger; with tanh and ReLU ‖dW[1]‖ is the largest. Trained, tanh and
+    ReLU have a several times lower first-epoch loss and stay lower; test errors differ by at most one."""
+    from snippets import hidden_layers
+
+    runs = hidden_layers.compare()
+    sig = runs["sigmoid"]
+    assert sig["grad_norms"][0] == min(sig["grad_norms"]) and all(0.2 < s <= 0.25 for s in sig["mean_g_prime"])
+    assert min(runs["tanh"]["mean_g_prime"]) > 3 * max(sig["mean_g_prime"])
+    for name in ("tanh", "relu"):
+        run = runs[name]
+        assert run["grad_norms"][0] == max(run["grad_norms"])
+        assert sig["history"]["loss"][0] > 3 * run["history"]["loss"][0]
+        assert all(a > b for a, b in zip(sig["history"]["loss"], run["history"]["loss"], strict=True))
+    errors = [run["test_errors"] for run in runs.values()]
+    assert max(errors) - min(errors) <= 1 and sig["test_errors"] == results.headline("numpy")["test_errors"]
+
+
+def test_no_overfitting_on_10665_digits_and_overfitting_on_100():
+    """Generalization page: on the fit part both implementations' validation loss is lowest at or near the last epoch,
+    of the same order as the training loss; on 100 digits it bottoms out early and rises while the training loss keeps
+    falling and the validation accuracy barely moves; the full run's validation loss is far below the small run's
+    best."""
+    from snippets import generalization
+
+    holdout = generalization.holdout_runs()
+    assert (holdout["m_fit"], holdout["m_val"]) == (10665, 2000)
+    for run in holdout["runs"].values():
+        h = run["history"]
+        assert generalization.early_stopping(h["val_loss"])["best"] >= len(h["val_loss"]) - 1
+        assert h["val_loss"][-1] < 5 * h["loss"][-1] and run["test_errors"] <= 5
+    small = generalization.small_run()["history"]
+    stop = generalization.early_stopping(small["val_loss"], generalization.PATIENCE)
+    best, last = stop["best"] - 1, len(small["val_loss"]) - 1
+    assert stop["stop"] == stop["best"] + generalization.PATIENCE < last
+    assert small["val_loss"][last] > 1.1 * small["val_loss"][best] and small["loss"][last] < small["loss"][best] / 5
+    assert abs(small["val_accuracy"][last] - small["val_accuracy"][best]) <= 0.005
+    assert min(holdout["runs"]["numpy"]["history"]["val_loss"]) < min(small["val_loss"]) / 2
+    assert generalization.PATIENCE == 20  # the page's Keras EarlyStopping call and self-check say 20
+
+
+def test_keras_like_for_like_follows_the_numpy_loss_curve():
+    """NumPy vs TensorFlow page: Keras SGD(0.5) from the NumPy start on its batches stays within 1e-5 of the NumPy
+    loss at every epoch (float32 rounding), and makes about as many test errors."""
+    same, numpy_run = results.like_for_like(), results.headline("numpy")
+    assert same["largest_loss_gap"] < 1e-5
+    gaps = np.abs(np.array(same["history"]["loss"]) - np.array(numpy_run["history"]["loss"]))
+    assert same["largest_loss_gap"] == gaps.max() and same["largest_loss_gap_epoch"] == gaps.argmax() + 1
+    assert abs(same["test_errors"] - numpy_run["test_errors"]) <= 1
+
+
+def test_adam_first_step_is_about_alpha_where_gradient_descent_follows_the_gradient():
+    """Gradient descent page: from the headline start, gradient descent's median step grows from layer 1 to layer 3
+    with the gradients; Adam's first median step is about α in every layer."""
+    from snippets import adam
+
+    X, Y = data.load("train")
+    start = numpy_net.init_params(seed=0)
+    grads = numpy_net.backward(Y, start, numpy_net.forward(X, start)[1])
+    gd = numpy_net.update(start, grads, results.SETTINGS["numpy"]["lr"])
+    lr = results.SETTINGS["keras"]["lr"]
+    step1, _ = adam.update(start, grads, adam.init_state(start), lr)
+    gd_steps = [np.median(np.abs(gd[f"W{l}"] - start[f"W{l}"])) for l in (1, 2, 3)]
+    assert gd_steps[0] < gd_steps[1] < gd_steps[2]
+    for l in (1, 2, 3):
+        assert 0.9 * lr < np.median(np.abs(step1[f"W{l}"] - start[f"W{l}"])) <= lr

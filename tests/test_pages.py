@@ -14,7 +14,8 @@ from snippets import show
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
 LESSONS = ["data", "architecture", "activation", "loss", "forward", "backprop", "gradient-descent",
-           "tf-keras", "numpy-vs-tensorflow", "vectorization", "try-it"]  # fmt: skip
+           "tf-keras", "numpy-vs-tensorflow", "vectorization", "initialization", "hidden-activations",
+           "generalization", "try-it"]  # fmt: skip
 PRESENTING = re.compile(r"\b(show\.(table|source|tabs|pre|code)|plots\.show)\(")
 LONGEST_LISTING = 22  # "about 20 lines at most"
 
@@ -101,7 +102,7 @@ def test_navigation_puts_lessons_first_and_contributors_last():
     config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
     titles = [next(iter(entry)) for entry in nav]
-    assert titles == ["Home", "Lessons", "Revise", "Downloads", "For contributors"]
+    assert titles == ["Home", "Lessons", "Revise", "Benchmark", "Downloads", "For contributors"]
     lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
     assert lessons == LESSONS  # Try it (draw a digit) closes the lessons: it uses everything before it
     assert [next(iter(e)) for e in nav[2]["Revise"]] == [
@@ -111,7 +112,7 @@ def test_navigation_puts_lessons_first_and_contributors_last():
         "Cheat sheet (one page)",
         "Print the whole notes",
     ]
-    assert [next(iter(e)) for e in nav[4]["For contributors"]] == ["API reference", "Tests", "Tests of the site"]
+    assert [next(iter(e)) for e in nav[5]["For contributors"]] == ["API reference", "Tests", "Tests of the site"]
 
 
 def test_checklist_is_a_task_list_linking_each_item():

@@ -12,7 +12,7 @@ from snippets import activations, architecture, numpy_net, plots, show
 def test_source_of_section_is_the_running_code():
     """A marked section's text is exactly the lines between its markers in the module file."""
     text = show.section_text("numpy_net.py", "forward")
-    assert text.startswith("def _forward(X, params, L):")
+    assert text.startswith("def _forward(X, params, L, g=_sigmoid):")
     assert text in (show.PACKAGE / "numpy_net.py").read_text()
     html = show.source(module="numpy_net.py", section="forward")
     assert 'class="highlight"' in html and "snippets/numpy_net.py" in html and "_forward" in html

@@ -28,9 +28,10 @@ def page_html(site, stem):
 
 
 def test_every_page_built_in_nav_order(built_site):
-    """All 17 pages exist: 13 executed notebook pages (key takeaways among them), formulas, checklist, API reference,
+    """All 21 pages exist: 17 executed notebook pages (key takeaways and the benchmark among them), formulas, checklist,
+    API reference,
     tests."""
-    assert len(NOTEBOOK_PAGES) == 13 and "takeaways" in NOTEBOOK_PAGES
+    assert len(NOTEBOOK_PAGES) == 17 and {"takeaways", "benchmark"} <= set(NOTEBOOK_PAGES)
     for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "reference", "tests"]:
         assert "md-content" in page_html(built_site, stem), stem
 

@@ -116,3 +116,18 @@ def test_typeset_pages_are_kept_by_content_and_pruned(tmp_path, monkeypatch):
         typeset._prune_pages()
     kept = sorted(path.read_text() for path in (tmp_path / "pages").glob("*.html"))
     assert len(kept) == 2 and any("<mi>d</mi>" in page for page in kept) and any("<mi>c</mi>" in page for page in kept)
+
+
+def test_a_square_root_keeps_the_radical_glyph_in_the_font_cut(tmp_path, monkeypatch):
+    """A page with √ written as \\sqrt adds U+221A to the characters kept: the browser draws msqrt's radical from it,
+    though no formula's text contains it."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(typeset, "PAGES", tmp_path / "pages")
+    typeset.on_pre_build(None)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="adam.md"))
+    typeset.on_page_content('<p><span class="arithmatex">\\(\\sqrt{S} + x\\)</span></p>', page, None, None)
+    assert "√" in typeset._chars and "S" in typeset._chars
+    typeset.on_pre_build(None)
+    typeset.on_page_content('<p><span class="arithmatex">\\(S + x\\)</span></p>', page, None, None)
+    assert "√" not in typeset._chars
