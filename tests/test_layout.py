@@ -21,8 +21,9 @@ PHONE = {"width": 390, "height": 844}
 
 # The lessons and revision pages: nothing of theirs but code listings may scroll sideways at 1280 px.
 READING_PAGES = ["", "data/", "architecture/", "activation/", "loss/", "forward/", "backprop/", "gradient-descent/",
-                 "tf-keras/", "numpy-vs-tensorflow/", "vectorization/", "try-it/", "takeaways/", "formulas/",
-                 "checklist/", "cheatsheet/"]  # fmt: skip
+                 "tf-keras/", "numpy-vs-tensorflow/", "vectorization/", "initialization/", "hidden-activations/",
+                 "generalization/", "try-it/", "takeaways/", "formulas/", "checklist/", "cheatsheet/",
+                 "benchmark/"]  # fmt: skip
 
 # Each table's box (hooks/wrap_tables.py) and the table in it: how much wider its content is than the box, whether
 # it is laid out as blocks (notes-reflow on a phone), the box's background layers (the scroll shadows), and each
