@@ -71,6 +71,18 @@ print("stable:", activations.sigmoid(np.array([-1000.0, 0.0, 1000.0])))
 # %% tags=["hide-input"]
 show.source(activations._sigmoid)
 
+
+# %% [markdown]
+# ## Practice
+#
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("activation")
+
 # %% [markdown]
 # ## Summary
 #
@@ -90,3 +102,6 @@ show.source(activations._sigmoid)
 #
 # <details class="question"><summary>Express σ'(z) using only a = σ(z).</summary>
 # <p>a(1 − a): backprop reuses the activations from the forward pass instead of recomputing z.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("activation")

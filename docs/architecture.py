@@ -125,7 +125,19 @@ plots.show(
 # near one half, what guessing gives with two equal classes. One hidden layer of 8 units bends it into a
 # closed curve between the rings; a second hidden layer changes little on this problem. (Deeper networks
 # pay off on harder data than either of these; that is true of networks in general, not shown here.)
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("architecture")
+
+# %% [markdown]
 # ## Summary
 #
 # - $W^{[l]}$: $(n^{[l]}, n^{[l-1]})$; $b^{[l]}$: $(n^{[l]}, 1)$; $Z^{[l]}, A^{[l]}$: $(n^{[l]}, m)$.
@@ -147,3 +159,6 @@ plots.show(
 # <details class="question"><summary>Why can a network with no hidden layer not separate the two rings?</summary>
 # <p>Its boundary σ(wᵀx + b) = 0.5 is the line wᵀx + b = 0, and no straight line has the inner ring on one side and
 # the outer ring on the other: it gets about half the points right, as the figure shows.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("architecture")

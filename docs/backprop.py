@@ -138,7 +138,19 @@ print(
 # %% [markdown]
 # Both are far below $10^{-6}$: the gradients are right. A wrong formula gives $10^{-2}$ or more;
 # the test suite checks that a deliberately broken gradient is caught.
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("backprop")
+
+# %% [markdown]
 # ## Summary
 #
 # - $dZ^{[L]} = A^{[L]} - Y$, per example: the sigmoid's derivative cancels against the cross-entropy's.
@@ -161,3 +173,6 @@ print(
 #
 # <details class="question"><summary>Why use central rather than one-sided differences?</summary>
 # <p>The error of (J(θ+ε) − J(θ−ε))/2ε shrinks like ε², the one-sided one only like ε.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("backprop")

@@ -106,6 +106,18 @@ try:
 except ValueError as error:
     print("ValueError:", error)
 
+
+# %% [markdown]
+# ## Practice
+#
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("data")
+
 # %% [markdown]
 # ## Summary
 #
@@ -132,3 +144,6 @@ except ValueError as error:
 # [Creative Commons Attribution-Share Alike 3.0](https://creativecommons.org/licenses/by-sa/3.0/)
 # licence. This site ships the digits 0 and 1, unchanged except for that selection, under the same
 # licence; the 20x20 versions are computed from them as shown above.
+
+# %% tags=["hide-input"]
+quiz.key("data")

@@ -97,7 +97,19 @@ show.table(
 
 # %% [markdown]
 # The difference is at float32's precision, about $10^{-7}$ on values below 1.
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("forward")
+
+# %% [markdown]
 # ## Summary
 #
 # - $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, $A^{[l]} = \sigma(Z^{[l]})$, for $l = 1, 2, 3$; $\hat Y = A^{[3]}$.
@@ -120,3 +132,6 @@ show.table(
 #
 # <details class="question"><summary>Why do NumPy and Keras differ at all with the same weights?</summary>
 # <p>Keras computes in float32 (about 7 significant digits), NumPy in float64.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("forward")

@@ -136,7 +136,19 @@ for impl, run in runs.items():
 # %% [markdown]
 # The site's headline runs, which the other pages report, train on all 12,665 training digits with the same
 # settings; this page shows that those settings do not overfit.
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("generalization")
+
+# %% [markdown]
 # ## Summary
 #
 # - Validation data comes out of the training data (here 2,000 of 12,665, stratified, seeded); the test set is
@@ -166,3 +178,6 @@ for impl, run in runs.items():
 # <details class="question"><summary>Why is the validation set stratified?</summary>
 # <p>So that it has the same share of each class as the training data; a chance imbalance would bias its loss and
 # accuracy.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("generalization")

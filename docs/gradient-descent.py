@@ -229,7 +229,19 @@ show.table(
 # parameter whose gradient is not 0 (at $t = 1$, $\hat V / \sqrt{\hat S} = d\theta / |d\theta|$). Keras
 # adds $\varepsilon$ slightly differently (to $\sqrt{S}$ before the bias correction); the two agree except where
 # $|d\theta|$ is near $\varepsilon$, and `tests/test_adam.py` checks this code against Keras' `Adam` step by step.
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("gradient-descent")
+
+# %% [markdown]
 # ## Summary
 #
 # - $\theta := \theta - \alpha\, d\theta$ for every parameter, every step.
@@ -265,3 +277,6 @@ show.table(
 # <p>The sigmoid keeps every output in (0, 1), so nothing overflows. Huge steps saturate the
 # hidden units (σ′ ≈ 0, no gradient gets through), and the output unit overshoots from "all 0" to
 # "all 1" and back.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("gradient-descent")

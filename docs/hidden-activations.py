@@ -119,7 +119,19 @@ for name in ("tanh", "relu"):
 # gradient of the early layers can shrink towards zero (the *vanishing gradient*); that is why ReLU became
 # the default for hidden layers. This network is too shallow to show it. ReLU has its own failure, not seen
 # here either: a unit whose $z$ is negative for every example gets no gradient again (a "dead" unit).
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("hidden-activations")
+
+# %% [markdown]
 # ## Summary
 #
 # - Output: sigmoid (a probability). Hidden: sigmoid, tanh or ReLU; the choice changes $g$ and $g'$, nothing else.
@@ -143,3 +155,6 @@ for name in ("tanh", "relu"):
 # <details class="question"><summary>Does this page show the vanishing gradient problem?</summary>
 # <p>Only its first sign: with two hidden layers the first layer's gradient is smaller, but it still learns. The
 # problem itself appears with many sigmoid layers, where the factors multiply.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("hidden-activations")

@@ -128,6 +128,18 @@ for l in range(1, len(sizes)):
     n_in, n_out = sizes[l - 1], sizes[l]
     print(f"W[{l}] {n_out} x {n_in}: r = √(6 / ({n_in} + {n_out})) = {np.sqrt(6 / (n_in + n_out)):.3f}")
 
+
+# %% [markdown]
+# ## Practice
+#
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("initialization")
+
 # %% [markdown]
 # ## Summary
 #
@@ -156,3 +168,6 @@ for l in range(1, len(sizes)):
 # <details class="question"><summary>Why does N(0, 1) saturate the first layer of this network?</summary>
 # <p>z[1] adds 400 pixel values times weights of spread 1, so |z| is typically several units, where the sigmoid is
 # flat (σ′ ≈ 0) and almost no gradient passes.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("initialization")

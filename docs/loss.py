@@ -124,7 +124,19 @@ show.table(["computed by", "loss for z = −50, y = 1"], [[name, f"{value:.3f}"]
 # from $\hat y = \sigma(-50) \approx 2 \times 10^{-22}$ both libraries stop at the clipping ceiling,
 # $-\ln 10^{-7}$. Both networks of these notes report the exact form, so a saturated output costs
 # the same in both.
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("loss")
+
+# %% [markdown]
 # ## Summary
 #
 # - $J = -\frac1m \sum [y \log \hat y + (1-y)\log(1-\hat y)]$: the negative log-likelihood of the labels.
@@ -144,3 +156,6 @@ show.table(["computed by", "loss for z = −50, y = 1"], [[name, f"{value:.3f}"]
 # <p>log 0 is −∞, and a sigmoid output can round to exactly 0 or 1: from probabilities, ŷ is clipped to
 # [ε, 1 − ε] with ε = 1e-7. Inside fit and evaluate, with a sigmoid output layer, Keras does not clip:
 # it computes the loss from the sigmoid's input z, exactly (the table above), as the NumPy training loop does.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("loss")

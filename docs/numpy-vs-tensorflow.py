@@ -184,7 +184,19 @@ show.table(
 # For a network this small, each step is microseconds of arithmetic and Keras' per-step machinery dominates, so the
 # NumPy loop is the fastest even against Keras' best option. With wide layers the arithmetic dominates and Keras
 # is the faster one: the [benchmark page](benchmark.py) has the details (XLA, op determinism, a wide network).
+
+# %% [markdown]
+# ## Practice
 #
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("numpy-vs-tensorflow")
+
+# %% [markdown]
 # ## Summary
 #
 # - Same network, same data, same batch size: by hand you write the gradients and the loop; Keras writes them for you.
@@ -217,3 +229,6 @@ show.table(
 # <details class="question"><summary>When would Keras be the faster one?</summary>
 # <p>When the arithmetic dominates: wide layers or large batches, where TensorFlow's kernels and threads pay off,
 # and on a GPU, which NumPy does not use.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("numpy-vs-tensorflow")

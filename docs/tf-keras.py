@@ -109,6 +109,18 @@ plots.show(
     alt="Ten test digits spread over the test set, each titled with its true label, the Keras model's predicted label and its probability of being a one.",
 )
 
+
+# %% [markdown]
+# ## Practice
+#
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("tf-keras")
+
 # %% [markdown]
 # ## Summary
 #
@@ -126,3 +138,6 @@ plots.show(
 #
 # <details class="question"><summary>What shape must X have for model.fit?</summary>
 # <p>(m, 400): examples as rows, the transpose of the notes' X.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("tf-keras")

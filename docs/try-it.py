@@ -143,6 +143,18 @@ plots.show(
     alt="Twenty-five 20 by 20 images, one per unit of layer 1, of what training changed in its weights: most show a ring of one colour and a vertical stroke of the other colour down the middle, some only faintly.",
 )
 
+
+# %% [markdown]
+# ## Practice
+#
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("try-it")
+
 # %% [markdown]
 # ## Summary
 #
@@ -169,3 +181,6 @@ plots.show(
 # <details class="question"><summary>Why does the page ship 32-bit weights when NumPy trained 64-bit ones?</summary>
 # <p>Half the size of 64-bit ones, and the rounding changes P(y = 1) by far less than anything a reader could
 # see: the change is printed above.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("try-it")

@@ -111,6 +111,18 @@ try:
 except ValueError as error:
     print("ValueError:", error)
 
+
+# %% [markdown]
+# ## Practice
+#
+# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
+# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+
+# %% tags=["hide-input"]
+from snippets import quiz
+
+quiz.questions("vectorization")
+
 # %% [markdown]
 # ## Summary
 #
@@ -132,3 +144,6 @@ except ValueError as error:
 #
 # <details class="question"><summary>Why is the vectorized version faster if it does the same arithmetic?</summary>
 # <p>One call into compiled BLAS instead of thousands of interpreted Python iterations.</p></details>
+
+# %% tags=["hide-input"]
+quiz.key("vectorization")

@@ -29,7 +29,7 @@ import nbformat
 from mkdocs.exceptions import PluginError
 from page_memo import Memo
 
-from snippets import cache
+from snippets import cache, exercises
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "wheel"
@@ -109,11 +109,12 @@ def install_cell(wheel_url: str, from_env: bool) -> str:
     )
 
 
-def self_installing(raw: bytes, wheel_url: str, from_env: bool) -> bytes:
-    """The executed notebook with a versions note and the install cell in front of its cells."""
+def self_installing(raw: bytes, wheel_url: str, from_env: bool, executed: bool = True) -> bytes:
+    """The notebook with a versions note and the install cell in front of its cells."""
     nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    made = "Executed" if executed else "Written for"
     note = nbformat.v4.new_markdown_cell(
-        f"*Executed with {versions_line()}. Run the next cell first outside the notes' repository.*"
+        f"*{made} {versions_line()}. Run the next cell first outside the notes' repository.*"
     )
     cell = nbformat.v4.new_code_cell(install_cell(wheel_url, from_env))
     note.metadata["tags"] = cell.metadata["tags"] = ["download-setup"]
@@ -154,11 +155,20 @@ def on_page_markdown(markdown, page, config, files):
         f" download>{html.escape(Path(f.src_uri).stem)}.ipynb</a></li>"
         for f in pages
     )
+    exercise_links = "".join(
+        f'<li><a href="{href(f"downloads/exercises/{name}.ipynb")}" download>{name}.ipynb</a>: '
+        f"{html.escape(exercise.title)}</li>"
+        for name, exercise in exercises.EXERCISES.items()
+    )
+    exercise_page = next((f.dest_uri for f in files if f.src_uri == "exercises.py"), "exercises/index.html")
     block = (
         f'<ul><li><a href="{href("downloads/" + wheel.name)}" download>{wheel.name}</a> '
         f"({wheel.stat().st_size / 1e6:.1f} MB), the <code>snippets</code> package with its data</li>"
-        f'<li><a href="{href("downloads/notebooks.zip")}" download>notebooks.zip</a>, every notebook below</li></ul>'
+        f'<li><a href="{href("downloads/notebooks.zip")}" download>notebooks.zip</a>, every notebook below</li>'
+        f'<li><a href="{href("downloads/exercises.zip")}" download>exercises.zip</a>, the coding exercises</li></ul>'
         f"<p>The notebooks, one per executed page, with their outputs:</p><ul>{links}</ul>"
+        "<p>The coding exercises, a notebook each with a cell to fill in and a check (solutions on the "
+        f'<a href="{href(exercise_page)}">Coding exercises</a> page):</p><ul>{exercise_links}</ul>'
     )
     return markdown.replace(MARKER, block)
 
@@ -185,8 +195,21 @@ def on_post_build(config):
     folder = Path(config["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(_wheel(), folder / _wheel().name)
-    with zipfile.ZipFile(folder / "notebooks.zip", "w", zipfile.ZIP_DEFLATED) as archive:
-        for notebook in sorted(_state["notebooks"]):
-            info = zipfile.ZipInfo(notebook.name, date_time=(2026, 1, 1, 0, 0, 0))
+    _zip(folder / "notebooks.zip", {n.name: n.read_bytes() for n in sorted(_state["notebooks"])})
+    url = f"{_state['site_url']}downloads/{_wheel().name}"
+    written = {}
+    for name in exercises.EXERCISES:
+        raw = nbformat.writes(exercises.notebook(name)).encode("utf-8")
+        written[f"{name}.ipynb"] = self_installing(raw, url, _state["from_env"], executed=False)
+        (folder / "exercises").mkdir(exist_ok=True)
+        (folder / "exercises" / f"{name}.ipynb").write_bytes(written[f"{name}.ipynb"])
+    _zip(folder / "exercises.zip", written)
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> None:
+    """A zip of {name: content} with fixed dates: the same files give the same bytes."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, notebook.read_bytes())
+            archive.writestr(info, content)

@@ -57,10 +57,15 @@ def init_params(layer_sizes=LAYER_SIZES, seed: int = 0) -> dict[str, np.ndarray]
     rng = np.random.default_rng(seed)
     params = {}
     for l in range(1, len(sizes)):
-        limit = np.sqrt(6.0 / (sizes[l - 1] + sizes[l]))
+        limit = glorot_limit(sizes[l - 1], sizes[l])
         params[f"W{l}"] = rng.uniform(-limit, limit, size=(sizes[l], sizes[l - 1]))
         params[f"b{l}"] = np.zeros((sizes[l], 1))
     return params
+
+
+def glorot_limit(n_in: int, n_out: int) -> float:
+    """r = sqrt(6 / (n_in + n_out)): Glorot-uniform weights are drawn from U(-r, r)."""
+    return float(np.sqrt(6.0 / (n_in + n_out)))
 
 
 def _check_sizes(layer_sizes) -> tuple[int, ...]:

@@ -96,8 +96,8 @@ def test_key_takeaways_has_six_linked_takeaways():
 
 
 def test_navigation_puts_lessons_first_and_contributors_last():
-    """Nav: Home, the lessons in order (Try it last), then Key takeaways, Formula summary, Checklist, the cheat
-    sheet and print/;
+    """Nav: Home, the lessons in order (Try it last), then the review cards, the coding exercises, Key takeaways,
+    Formula summary, Checklist, the cheat sheet and print/;
     contributors' pages last."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
@@ -106,6 +106,8 @@ def test_navigation_puts_lessons_first_and_contributors_last():
     lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
     assert lessons == LESSONS  # Try it (draw a digit) closes the lessons: it uses everything before it
     assert [next(iter(e)) for e in nav[2]["Revise"]] == [
+        "Review cards",
+        "Coding exercises",
         "Key takeaways",
         "Formula summary",
         "Revision checklist",

@@ -28,11 +28,10 @@ def page_html(site, stem):
 
 
 def test_every_page_built_in_nav_order(built_site):
-    """All 21 pages exist: 17 executed notebook pages (key takeaways and the benchmark among them), formulas, checklist,
-    API reference,
-    tests."""
-    assert len(NOTEBOOK_PAGES) == 17 and {"takeaways", "benchmark"} <= set(NOTEBOOK_PAGES)
-    for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "reference", "tests"]:
+    """All 23 pages exist: 18 executed notebook pages (key takeaways, the benchmark and the coding exercises among
+    them), formulas, checklist, review cards, API reference, tests."""
+    assert len(NOTEBOOK_PAGES) == 18 and {"takeaways", "benchmark", "exercises"} <= set(NOTEBOOK_PAGES)
+    for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "review", "reference", "tests"]:
         assert "md-content" in page_html(built_site, stem), stem
 
 
@@ -107,6 +106,11 @@ def test_page_weight_and_shared_notebook_css(built_site):
     # print/ is every lesson on one page, by design: its HTML is theirs added up, and only it may pass 150 KB.
     printed = pages.pop("print/")
     assert printed["css_js"] <= CSS_JS_LIMIT and printed["html"] < sum(w["html"] for w in pages.values())
+    # review/ holds every review card (its formulas typeset), by design, one shown at a time: 1.2 KB a card.
+    review = pages.pop("review/")
+    assert review["css_js"] <= CSS_JS_LIMIT and review["html"] < 1_200 * (built_site / "review/index.html").read_text().count(
+        'class="review-card"'
+    )
     over = {page: w for page, w in pages.items() if w["css_js"] > CSS_JS_LIMIT or w["html"] > HTML_LIMIT}
     assert not over, over
     css = (built_site / "assets/stylesheets/jupyter.css").read_text()

@@ -1,0 +1,181 @@
+"""Spaced-repetition cards, cut from the pages' own sources: review/ in the browser and an Anki deck.
+
+Every lesson's "In one minute" items and self-check questions (read from docs/*.py), every row of the
+Formula summary (docs/formulas.md) and every practice question (snippets.quiz) becomes a card, so a card
+can never disagree with the page it comes from. Two outputs:
+- review/ (docs/review.md): the cards replace its `<!-- review: cards -->` marker, their formulas wrapped
+  as pymdownx.arithmatex wraps them, so hooks/typeset.py (after this hook) typesets them like any page's;
+  docs/assets/javascripts/review.js schedules them (SM-2) in the reader's browser.
+- downloads/neural-notes.apkg (genanki), tagged by lesson, math in Anki's own \\( … \\). Ids and dates are
+  fixed, so the same cards give the same file, byte for byte.
+"""
+
+import hashlib
+import html
+import posixpath
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+import jupytext
+import markdown
+
+from snippets import quiz
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+MARKER = "<!-- review: cards -->"
+DECK_MARKER = "<!-- review: deck -->"
+DECK = "downloads/neural-notes.apkg"
+DECK_ID, MODEL_ID = 1_764_000_000_001, 1_764_000_000_002  # fixed: a re-imported deck updates, not duplicates
+FIXED_TIME = 1_767_225_600  # 2026-01-01: the deck's note dates, so equal cards give equal bytes
+_BOX = re.compile(r'<div class="admonition abstract in-one-minute">(.*?)</div>', re.S)
+_ITEM = re.compile(r"^- (.*?)(?=^- |\Z)", re.S | re.M)
+_SELF_CHECK = re.compile(r'<details class="question"><summary>(.*?)</summary>\s*(.*?)</details>', re.S)
+_ROW = re.compile(r"^\| (?P<topic>[^|]+?) \| (?P<formula>.+?) \|.*\|$", re.M)
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_CUE = re.compile(r"^([^$`:]{3,60}): (.+)$", re.S)  # "Early stopping: keep ..." -> cue and answer
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card: `front` and `back` are Markdown with $…$ formulas; `lesson` is the page's stem."""
+
+    id: str
+    lesson: str
+    title: str
+    kind: str  # "in one minute", "self-check", "formula", "practice"
+    front: str
+    back: str
+
+
+def _card(lesson, title, kind, front, back) -> Card:
+    key = hashlib.sha256(f"{lesson}\0{kind}\0{front}".encode()).hexdigest()[:12]
+    return Card(key, lesson, title, kind, front.strip(), back.strip())
+
+
+def _front(title: str, item: str, k: int, n: int) -> str:
+    """The question side of an In-one-minute item without a cue: a formula's left side to complete, or its
+    first words (never cutting a formula in two)."""
+    formula = re.match(r"\$([^$=]+?)=[^$]*\$", item)
+    if formula:
+        return f"{title}: complete ${formula.group(1).strip()} = \\;?$"
+    words, start = [], _LINK.sub(r"\1", item).split()
+    for word in start:
+        words.append(word)
+        if len(words) >= 4 and " ".join(words).count("$") % 2 == 0:
+            break
+    return f"{title}, in one minute ({k} of {n}): the point that begins “{' '.join(words)} …”"
+
+
+def lesson_cards(stem: str, title: str) -> list[Card]:
+    """The cards of one lesson page: its In-one-minute items, self-checks and practice questions."""
+    text = "\n".join(c.source for c in jupytext.read(DOCS / f"{stem}.py").cells if c.cell_type == "markdown")
+    cards = []
+    box = _BOX.search(text)
+    items = [" ".join(i.split()) for i in _ITEM.findall(box.group(1))] if box else []
+    for k, item in enumerate(items, 1):
+        cue = _CUE.match(_LINK.sub(r"\1", item))
+        if cue:
+            cards.append(_card(stem, title, "in one minute", f"{title}: {cue.group(1)}?", cue.group(2)))
+        else:
+            cards.append(_card(stem, title, "in one minute", _front(title, item, k, len(items)), item))
+    for question, answer in _SELF_CHECK.findall(text):
+        cards.append(_card(stem, title, "self-check", question, answer))
+    if stem in quiz.pages():
+        for q in quiz.for_page(stem):
+            v = q.variants[0]
+            options = "".join(f"\n- {o.text}" for o in getattr(v, "options", ()))
+            back = f"**{quiz.answer_text(v)}.** {v.why}"
+            cards.append(_card(stem, title, "practice", v.prompt + ("\n" + options if options else ""), back))
+    return cards
+
+
+def formula_cards(text: str) -> list[Card]:
+    """One card per row of the Formula summary's table: the topic, then its formula."""
+    rows = [m for m in _ROW.finditer(text) if m.group("topic") not in ("topic", "---")]
+    return [_card("formulas", "Formula summary", "formula", f"Formula: {m.group('topic')}", m.group("formula"))
+            for m in rows]  # fmt: skip
+
+
+def all_cards(lessons: list[tuple[str, str]]) -> list[Card]:
+    """Every card, lesson by lesson in the nav's order, then the formulas. lessons: [(stem, nav title)]."""
+    cards = [card for stem, title in lessons for card in lesson_cards(stem, title)]
+    cards += formula_cards((DOCS / "formulas.md").read_text(encoding="utf-8"))
+    ids = [c.id for c in cards]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(f"two cards share a front (ids {duplicates}): give each question its own wording")
+    return cards
+
+
+_MARKDOWN = markdown.Markdown(extensions=["pymdownx.arithmatex"], extension_configs={
+    "pymdownx.arithmatex": {"generic": True}})  # fmt: skip
+
+
+def to_html(text: str) -> str:
+    """A card side as HTML: Markdown rendered, formulas as `<span class="arithmatex">\\(…\\)</span>`."""
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(_LINK.sub(r"\1", text))
+
+
+def review_html(cards: list[Card]) -> str:
+    """The cards as review/ shows them (review.js picks the one due), each side hidden until shown."""
+    articles = "".join(
+        f'<article class="review-card" data-id="{c.id}" data-lesson="{html.escape(c.lesson)}" hidden>'
+        f'<p class="review-meta">{html.escape(c.title)} · {c.kind}</p>'
+        f'<div class="review-front">{to_html(c.front)}</div><div class="review-back" hidden>{to_html(c.back)}</div>'
+        "</article>"
+        for c in cards
+    )
+    return f'<div class="review" data-count="{len(cards)}">{articles}</div>'
+
+
+def write_deck(cards: list[Card], path: Path) -> None:
+    """The Anki deck: a note per card (Front, Back, Lesson), tagged by lesson; the same cards give the same bytes."""
+    model = genanki.Model(
+        MODEL_ID, "Neural notes card", fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Lesson"}],
+        templates=[{"name": "Card", "qfmt": "{{Front}}<p class=lesson>{{Lesson}}</p>",
+                    "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}],
+    )  # fmt: skip
+    deck = genanki.Deck(DECK_ID, "Neural networks, 0 vs 1")
+    for c in cards:
+        tags = [c.lesson.replace(" ", "-"), c.kind.replace(" ", "-")]
+        deck.add_note(genanki.Note(model=model, fields=[to_html(c.front), to_html(c.back), html.escape(c.title)],
+                                   guid=genanki.guid_for(c.id), tags=tags))  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "deck.apkg"
+        genanki.Package(deck).write_to_file(raw, timestamp=FIXED_TIME)
+        # genanki stamps the zip's entries with the time of writing: repack them with a fixed date.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(raw) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for name in source.namelist():
+                info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                target.writestr(info, source.read(name))
+
+
+_state: dict = {}
+
+
+def on_nav(nav, config, files):
+    lessons = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages if Path(p.file.src_uri).stem in quiz.pages()]
+    _state["cards"] = all_cards(lessons)
+    return nav
+
+
+def on_page_content(html_text, page, config, files):
+    if MARKER in html_text:
+        html_text = html_text.replace(MARKER, review_html(_state["cards"]))
+        # relative to the page's folder: right with directory URLs (review/index.html) and without (review.html)
+        href = posixpath.relpath(DECK, posixpath.dirname(page.file.dest_uri) or ".")
+        link = f'<a href="{html.escape(href)}" download>{posixpath.basename(DECK)}</a> ({len(_state["cards"])} cards)'
+        html_text = html_text.replace(DECK_MARKER, link)
+    return html_text
+
+
+def on_post_build(config):
+    write_deck(_state["cards"], Path(config["site_dir"]) / DECK)

@@ -1,0 +1,307 @@
+"""Practice questions of the lessons beyond the course lab: Initialization, Hidden activations, Generalization,
+and Try it."""
+
+import numpy as np
+
+from snippets import data, initialization, numpy_net
+from snippets.activations import relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
+from snippets.generalization import early_stopping
+from snippets.quiz import Choice, Number, Option, Shape, question, rng
+
+
+@question("initialization", "Glorot's r")
+def glorot(v):
+    n_in, n_out = ((400, 25), (25, 15), (15, 1), (784, 100))[v]
+    r = numpy_net.glorot_limit(n_in, n_out)
+    return Number(
+        f"Glorot uniform draws the weights of a layer with {n_in} inputs and {n_out} units from $U(-r, r)$. What is $r$?",
+        r,
+        0.0005,
+        f"$r = \\sqrt{{6 / (n^{{[l-1]}} + n^{{[l]}})}} = \\sqrt{{6 / {n_in + n_out}}} = {r:.4f}$.",
+        (
+            (np.sqrt(6 / n_in), "Add both sizes: $r = \\sqrt{6 / (n^{[l-1]} + n^{[l]})}$."),
+            (6 / (n_in + n_out), "Take the square root: $r = \\sqrt{6 / (n^{[l-1]} + n^{[l]})}$."),
+            (
+                np.sqrt(1 / n_in),
+                "That is LeCun's scale $\\sqrt{1/n}$; Glorot uniform uses $\\sqrt{6 / (n_{in} + n_{out})}$.",
+            ),
+        ),  # fmt: skip
+        given={"n_in": n_in, "n_out": n_out},
+    )
+
+
+@question("initialization", "the output of an all-zero network")
+def zero_output(v):
+    c = (0.0, 1.0, -2.0, 0.5)[v]
+    params = initialization.zeros()
+    params["b3"] = np.full_like(params["b3"], c)
+    y_hat = float(numpy_net.predict_proba(np.random.default_rng(v).uniform(size=(400, 1)), params)[0, 0])
+    return Number(
+        f"Every weight of 400-25-15-1 is 0, the hidden biases are 0 and the output bias is $b^{{[3]}} = {c:g}$. "
+        "What does the network output for any digit?",
+        y_hat,
+        0.005,
+        f"With $W^{{[3]}} = 0$, $z^{{[3]}} = b^{{[3]}} = {c:g}$ for every input: $\\hat y = \\sigma({c:g}) = {y_hat:.4f}$.",
+        (
+            (c, "That is $z^{[3]}$; the output unit applies $\\sigma$."),
+            (0.0, "$\\sigma(z)$ is never 0: here $z = b^{[3]}$."),
+        ),
+        given={"c": c},
+    )
+
+
+@question("initialization", "a saturated start")
+def saturated_start(v):
+    z = (7.0, 3.0, 5.0, 10.0)[v]
+    d = float(sigmoid_prime(z))
+    return Number(
+        f"With $N(0, 1)$ weights and 400 inputs, a first-layer unit starts at $z = {z:g}$. What is $\\sigma'(z)$ there?",
+        d,
+        max(0.02 * d, 1e-6),
+        f"$\\sigma({z:g}) = {float(sigmoid(z)):.5f}$, so $\\sigma'(z) = a(1 - a) = {d:.3g}$: a saturated unit passes "
+        "almost no gradient back, which is why large starts learn slowly.",
+        (
+            (float(sigmoid(z)), "That is $\\sigma(z)$; $\\sigma' = \\sigma(1 - \\sigma)$."),
+            (0.25, "0.25 is $\\sigma'(0)$, the largest."),
+        ),
+        given={"z": z},
+    )
+
+
+@question("initialization", "why not zeros")
+def why_not_zeros(v):
+    return Choice(
+        "Why are the weights not started at 0?",
+        (
+            Option(
+                "Every unit of a layer would compute the same output and get the same gradient, so they stay identical.",
+                True,
+                "Yes: the symmetry is never broken, and a layer of 25 units learns what one unit would.",
+            ),
+            Option(
+                "Gradient descent cannot take a step from 0.",
+                False,
+                "No: the output layer's gradients are not 0, and the run takes steps; it is the units' symmetry that stays.",
+            ),
+            Option(
+                "The loss would be infinite.", False, "No: $\\hat y = \\sigma(0) = 0.5$ costs $\\ln 2$ per example."
+            ),
+        ),
+        "Random starts break the symmetry; their scale (Glorot) keeps $z$ out of the flat ends of $\\sigma$.",
+    )
+
+
+@question("hidden-activations", "tanh′ at a given z")
+def tanh_prime_of(v):
+    z = (0.0, 0.5, -1.0, 2.0)[v]
+    d = float(tanh_prime(z))
+    return Number(
+        f"What is $\\tanh'({z:g})$?",
+        d,
+        0.0025,
+        f"$\\tanh' = 1 - \\tanh^2 z = 1 - {float(tanh(z)):.4f}^2 = {d:.4f}$: up to 1, four times $\\sigma'$'s largest.",
+        (
+            (float(sigmoid_prime(z)), "That is $\\sigma'$; $\\tanh' z = 1 - \\tanh^2 z$."),
+            (1 - float(tanh(z)), "Square $\\tanh z$: $\\tanh' = 1 - \\tanh^2 z$."),
+        ),  # fmt: skip
+        given={"z": z},
+    )
+
+
+@question("hidden-activations", "ReLU′ at a given z")
+def relu_prime_of(v):
+    z = (-0.5, 2.0, 0.3, -3.0)[v]
+    d = float(relu_prime(z))
+    return Number(
+        f"What is $\\operatorname{{ReLU}}'({z:g})$?",
+        d,
+        0.005,
+        f"$\\operatorname{{ReLU}}'(z) = 1$ for $z > 0$, else 0: here {d:g}.",
+        (
+            (1 - d, "Look at the sign of $z$: the slope is 1 for $z > 0$ and 0 below."),
+            (z, "That is $z$; the slope is 0 or 1."),
+        ),
+        given={"z": z},
+    )
+
+
+@question("hidden-activations", "the most σ′ lets through")
+def shrink(v):
+    k = (2, 3, 5, 10)[v]
+    most = float(sigmoid_prime(0.0)) ** k  # σ' is largest at z = 0
+    return Number(
+        f"Backprop multiplies the gradient by $\\sigma'(z)$ once per sigmoid layer. Through {k} sigmoid layers, what is "
+        "the largest factor that can make?",
+        most,
+        max(0.01 * most, 1e-9),
+        f"$\\sigma' \\le \\frac14$, so at most $(\\frac14)^{{{k}}} = {most:.3g}$ (weights aside): why deep sigmoid networks learn slowly.",
+        (
+            (0.25 * k, "The factors multiply: $(\\frac14)^k$, not $k \\cdot \\frac14$."),
+            (0.25, "That is one layer's; raise it to the power $k$."),
+        ),
+        given={"k": k},
+    )
+
+
+@question("hidden-activations", "the output activation")
+def output_activation(v):
+    lo, hi = float(tanh(-20.0)), float(tanh(20.0))
+    return Choice(
+        "Which activation should the output unit of this 0-vs-1 classifier use?",
+        (
+            Option(
+                "Sigmoid",
+                True,
+                "Yes: $\\sigma(z) \\in (0, 1)$ reads as $P(y = 1 \\mid x)$, and with cross-entropy $dZ^{[L]} = A - Y$.",
+            ),
+            Option("tanh", False, f"No: tanh ranges over $({lo:g}, {hi:g})$, not a probability."),
+            Option("ReLU", False, "No: $\\max(0, z)$ is unbounded above and not a probability."),
+        ),  # fmt: skip
+        "Hidden layers may use tanh or ReLU; the output of a two-class network stays a sigmoid.",
+    )
+
+
+def _val_losses(v):
+    """A validation loss curve that falls, then rises with noise: 30 epochs, seeded."""
+    r = rng(v, 8)
+    epochs = np.arange(1, 31)
+    turn = (8, 12, 6, 15)[v % 4]
+    return np.round(0.3 / epochs + 0.004 * np.maximum(epochs - turn, 0) + r.uniform(0, 0.01, size=30), 3)
+
+
+@question("generalization", "where early stopping stops")
+def stop_epoch(v):
+    losses, patience = _val_losses(v), (3, 5, 4, 2)[v]
+    where = early_stopping(losses, patience)
+    shown = ", ".join(f"{x:.3f}" for x in losses[: where["stop"] + 1])
+    return Number(
+        f"The validation loss per epoch, from epoch 1: {shown}, … With patience {patience}, after which epoch does "
+        "early stopping stop?",
+        where["stop"],
+        0.5,
+        f"The lowest loss is at epoch {where['best']}; {patience} epochs without a new best end training after epoch {where['stop']}.",
+        (
+            (where["best"], "That is the best epoch, whose weights are kept; training runs on for the patience."),
+            (where["best"] + patience + 1, "Count the patience from the best epoch: it stops after best + patience."),
+        ),  # fmt: skip
+        given={"losses": losses.tolist(), "patience": patience},
+    )
+
+
+@question("generalization", "the weights early stopping keeps")
+def best_epoch(v):
+    losses = _val_losses(v + 4)
+    where = early_stopping(losses, 30)
+    return Number(
+        f"The validation loss per epoch, from epoch 1: {', '.join(f'{x:.3f}' for x in losses[:20])}. "
+        "The weights of which epoch does early stopping keep?",
+        where["best"],
+        0.5,
+        f"The epoch with the lowest validation loss, {losses[where['best'] - 1]:.3f}: epoch {where['best']}.",
+        ((20, "The last epoch has overfit: keep the epoch with the lowest validation loss."),),
+        given={"losses": losses[:20].tolist()},
+    )
+
+
+@question("generalization", "the size of the fit set")
+def fit_size(v):
+    n_val = (data.VALIDATION_SIZE, 1000, 3000, 500)[v]
+    _, y = data.load("train")
+    fit, val = data.holdout(y.ravel(), n_val=n_val)
+    return Number(
+        f"Holding out {n_val:,} of the {y.shape[1]:,} training digits for validation, how many are left to fit the weights?",
+        fit.size,
+        0.5,
+        f"{y.shape[1]:,} − {n_val:,} = {fit.size:,}; the 2,115 test digits stay aside for the final figure.",
+        ((y.shape[1], "The validation digits are held out of training."),),
+        given={"m": y.shape[1], "n_val": n_val},
+    )
+
+
+@question("generalization", "reading the curves")
+def overfitting(v):
+    return Choice(
+        "Which show that a network is overfitting?",
+        (
+            Option(
+                "The training loss keeps falling while the validation loss rises.",
+                True,
+                "Yes: it fits the training digits' particulars, not the digits in general.",
+            ),
+            Option(
+                "Both losses fall together.",
+                False,
+                "No: that is learning; stop when the validation loss stops falling.",
+            ),
+            Option(
+                "Training accuracy is 100% and validation accuracy well below it.",
+                True,
+                "Yes: the gap between the two is what overfitting means.",
+            ),
+            Option(
+                "The test set is used to choose the epoch.",
+                False,
+                "That is a mistake of method, not a sign: the test set must be used once, at the end.",
+            ),
+        ),  # fmt: skip
+        "Overfitting: training loss down, validation loss up. Early stopping keeps the epoch of the lowest validation loss.",
+    )
+
+
+@question("try-it", "the resampling matrix")
+def resample(v):
+    R = data.resample_matrix(28, 20)
+    return Shape(
+        "The page averages a 28×28 drawing down to 20×20 as $R\\,X\\,R^\\top$. What is the shape of $R$?",
+        R.shape,
+        "$(20, 28)$: each of the 20 output rows is a weighted average of the 28 input rows; $R^\\top$ does the columns.",
+        ((R.shape[::-1], "That is $R^\\top$: $R$ maps 28 rows to 20, so it is $(20, 28)$."),),
+        given={"n_in": 28, "n_out": 20},
+    )
+
+
+@question("try-it", "multiply-adds for one drawing")
+def multiply_adds(v):
+    sizes = ((400, 25, 15, 1), (400, 30, 10, 1), (784, 25, 15, 1), (400, 64, 1))[v]
+    params = numpy_net.init_params(sizes)
+    count = sum(W.size for key, W in params.items() if key.startswith("W"))  # one multiply-add per weight
+    return Number(
+        f"Reading one drawing, how many multiply-adds does the forward pass of a {'-'.join(map(str, sizes))} network make?",
+        count,
+        0.5,
+        f"One per weight: {' + '.join(f'{a} · {b}' for a, b in zip(sizes[1:], sizes[:-1], strict=True))} = {count:,}.",
+        ((count + sum(sizes[1:]), "The biases are additions, not multiply-adds: count the weights."),),
+        given={"sizes": sizes},
+    )
+
+
+@question("try-it", "the shape of one drawing")
+def drawing_shape(v):
+    x = data.load("test", n=2)[0][:, :1]
+    return Shape(
+        "A drawing enters the network as one column of the notes' $X$. What is its shape?",
+        x.shape,
+        "$(400, 1)$: one example, a column of 400 pixels, so $W^{[1]} x$ is $(25, 1)$.",
+        (
+            ((400,), "A rank-1 array: the notes keep an example as a column $(400, 1)$."),
+            ((1, 400), "That is a row: examples are columns."),
+        ),
+        given={},
+    )
+
+
+@question("try-it", "the probability shown")
+def probability(v):
+    z = (2.0, -1.5, 0.4, -4.0)[v]
+    p = float(sigmoid(z))
+    return Number(
+        f"For a drawing the output unit computes $z^{{[3]}} = {z:g}$. What probability of a 1 does the page show?",
+        p,
+        0.005,
+        f"$\\hat y = \\sigma({z:g}) = {p:.4f}$, read as $P(y = 1 \\mid x)$; the page says 1 when it is at least 0.5.",
+        (
+            (float(sigmoid(-z)), "That is $P(y = 0 \\mid x) = 1 - \\hat y$."),
+            (z, "That is $z$; the page shows $\\sigma(z)$."),
+        ),
+        given={"z": z},
+    )

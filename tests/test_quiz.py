@@ -1,0 +1,169 @@
+"""The practice questions: every answer against an independent computation, their HTML contract, and the bank's size."""
+
+import json
+import math
+import re
+
+import pytest
+
+from snippets import quiz
+
+LESSONS = ["data", "architecture", "activation", "loss", "forward", "backprop", "gradient-descent", "tf-keras",
+           "numpy-vs-tensorflow", "vectorization", "initialization", "hidden-activations", "generalization",
+           "try-it"]  # fmt: skip
+
+
+def sig(z):
+    return 1 / (1 + math.exp(-z))
+
+
+def bce(p, y):
+    return -(y * math.log(p) + (1 - y) * math.log(1 - p))
+
+
+def params_of(sizes):
+    return sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:], strict=False))
+
+
+def early(losses, patience):
+    best = 0
+    for e in range(1, len(losses)):
+        if losses[e] < losses[best]:
+            best = e
+        elif e - best >= patience:
+            return best + 1, e + 1
+    return best + 1, len(losses)
+
+
+# Each number and shape question's answer, recomputed from the numbers its prompt gives (g), with plain math.
+INDEPENDENT = {
+    "data-1": lambda g: (400, g["m"]),
+    "data-2": lambda g: g["side"] ** 2,
+    "data-3": lambda g: (1, g["m"]),
+    "architecture-1": lambda g: params_of(g["sizes"]),
+    "architecture-2": lambda g: (15, 25),
+    "architecture-3": lambda g: (25, 1),
+    "architecture-4": lambda g: (15, g["m"]),
+    "activation-1": lambda g: sig(g["z"]),
+    "activation-2": lambda g: sig(g["z"]) * (1 - sig(g["z"])),
+    "activation-3": lambda g: g["a"] * (1 - g["a"]),
+    "loss-1": lambda g: bce(g["y_hat"], g["y"]),
+    "loss-2": lambda g: sum(bce(p, y) for p, y in zip(g["Y_hat"][0], g["Y"][0], strict=True)) / 2,
+    "loss-3": lambda g: math.log1p(math.exp(-abs(g["z"]))) + max(g["z"], 0) - g["z"] * g["y"],
+    "forward-1": lambda g: (25, g["m"]),
+    "forward-2": lambda g: (25, g["m"]),
+    "forward-3": lambda g: sig(sum(w * x for w, x in zip(g["w"], g["x"], strict=True)) + g["b"]),
+    "forward-4": lambda g: (1, g["m"]),
+    "backprop-1": lambda g: sig(g["z"]) - g["y"],
+    "backprop-2": lambda g: (15, 25),
+    "backprop-3": lambda g: sum((0.5 - y) * x for x, y in zip(g["x"], g["y"], strict=True)) / 2,
+    "gradient-descent-1": lambda g: g["w"] - g["alpha"] * g["dw"],
+    "gradient-descent-2": lambda g: math.ceil(g["m"] / g["B"]),
+    "gradient-descent-3": lambda g: g["theta"] - g["alpha"] * math.copysign(1, g["d"]),  # ε aside: α times the sign
+    "tf-keras-1": lambda g: (g["inputs"], g["units"]),
+    "tf-keras-2": lambda g: (g["units"],),
+    "tf-keras-3": lambda g: (g["m"], 400),
+    "tf-keras-4": lambda g: g["n_in"] * g["units"] + g["units"],
+    "numpy-vs-tensorflow-2": lambda g: (g["m"], 1),
+    "numpy-vs-tensorflow-3": lambda g: g["epochs"] * math.ceil(g["m"] / g["B"]),
+    "vectorization-1": lambda g: (3, 3),
+    "vectorization-2": lambda g: g["row"][0][g["j"]] + g["col"][g["i"]][0],
+    "vectorization-3": lambda g: (25, 25),
+    "vectorization-4": lambda g: g["n_out"] * g["m"],
+    "initialization-1": lambda g: math.sqrt(6 / (g["n_in"] + g["n_out"])),
+    "initialization-2": lambda g: sig(g["c"]),
+    "initialization-3": lambda g: sig(g["z"]) * (1 - sig(g["z"])),
+    "hidden-activations-1": lambda g: 1 - math.tanh(g["z"]) ** 2,
+    "hidden-activations-2": lambda g: float(g["z"] > 0),
+    "hidden-activations-3": lambda g: 0.25 ** g["k"],
+    "generalization-1": lambda g: early(g["losses"], g["patience"])[1],
+    "generalization-2": lambda g: min(range(len(g["losses"])), key=lambda e: g["losses"][e]) + 1,
+    "generalization-3": lambda g: g["m"] - g["n_val"],
+    "try-it-1": lambda g: (g["n_out"], g["n_in"]),
+    "try-it-2": lambda g: sum(a * b for a, b in zip(g["sizes"][:-1], g["sizes"][1:], strict=False)),
+    "try-it-3": lambda g: (400, 1),
+    "try-it-4": lambda g: sig(g["z"]),
+}
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return {page: quiz.for_page(page) for page in LESSONS}
+
+
+def test_every_lesson_has_four_questions_and_the_bank_is_large(bank):
+    """Every lesson page has at least 4 practice questions, at least 45 in all, and pages() lists exactly them."""
+    assert all(len(qs) >= 4 for qs in bank.values()), {p: len(qs) for p, qs in bank.items()}
+    assert sum(len(qs) for qs in bank.values()) >= 45
+    assert quiz.pages() == {p: [q.id for q in qs] for p, qs in bank.items()}
+
+
+def test_every_answer_matches_an_independent_computation(bank):
+    """Each variant of every number and shape question equals the answer recomputed from its prompt's numbers."""
+    for q in (q for qs in bank.values() for q in qs if q.kind != "choice"):
+        assert q.id in INDEPENDENT, f"{q.id}: add an independent computation of its answer"
+        for v in q.variants:
+            expected = INDEPENDENT[q.id](v.given)
+            if q.kind == "shape":
+                assert tuple(v.answer) == tuple(expected), q.id
+            else:
+                assert abs(v.answer - expected) <= max(v.tol / 10, 1e-9), (q.id, v.given, v.answer, expected)
+
+
+def test_the_required_questions_are_asked(bank):
+    """Total parameters, W/b/dW/Z shapes, σ(0), one loss, dZ[L], a step, a broadcast's shape are all asked."""
+    first = {q.id: q.variants[0] for qs in bank.values() for q in qs}
+    assert first["architecture-1"].answer == 10431
+    assert first["activation-1"].given == {"z": 0.0} and first["activation-1"].answer == 0.5
+    assert {first[k].answer for k in ("architecture-2", "architecture-3", "backprop-2", "architecture-4")} == {
+        (15, 25), (25, 1), (15, 32)}  # fmt: skip
+    assert first["loss-1"].kind == first["backprop-1"].kind == first["gradient-descent-1"].kind == "number"
+    assert first["vectorization-1"].answer == (3, 3)
+
+
+def test_number_questions_offer_fresh_distinct_variants_and_mistakes_differ_from_answers(bank):
+    """Number questions have several variants with different answers; no mistake's value is accepted as right."""
+    for q in (q for qs in bank.values() for q in qs):
+        v0 = q.variants[0]
+        if q.kind == "number":
+            assert len(q.variants) == quiz.VARIANTS and len({v.prompt for v in q.variants}) == quiz.VARIANTS, q.id
+            for v in q.variants:
+                assert v.tol > 0 and math.isfinite(v.answer), q.id
+        if q.kind == "choice":
+            assert any(o.correct for o in v0.options) and not all(o.correct for o in v0.options), q.id
+        if q.kind == "shape":
+            assert all(tuple(s) != tuple(v0.answer) for s, _ in v0.mistakes), q.id
+
+
+def test_html_contract_kinds_inputs_buttons_feedback(bank):
+    """Each question is a form.practice with data-kind, inputs, a submit button, Show answer, .practice-answer and
+    feedback."""
+    html = quiz.questions("architecture")
+    forms = re.findall(r'<form class="practice" data-kind="(\w+)" data-id="([\w-]+)"', html)
+    assert [k for k, _ in forms] == [q.kind for q in bank["architecture"]]
+    assert html.count('type="submit"') == html.count('class="practice-show"') == len(forms)
+    assert html.count('class="practice-feedback" aria-live="polite" data-result=""') == len(forms)
+    assert html.count('class="practice-answer"') == sum(len(q.variants) for q in bank["architecture"])
+    labelled = re.findall(r'<label class="practice-label" for="(practice-[\w-]+)">', html)
+    assert labelled == re.findall(r'<input class="practice-input" id="(practice-[\w-]+)"', html)
+    shape = re.search(r'data-kind="shape".*?data-answer="([^"]+)"', html).group(1)
+    assert json.loads(shape.replace("&quot;", '"')) == [15, 25]
+
+
+def test_answer_key_lists_every_question(bank):
+    """The printed answer key has one item per question, with its first variant's answer."""
+    key = quiz.key("loss")
+    assert key.count("<li>") == len(bank["loss"])
+    assert quiz.answer_text(bank["loss"][0].variants[0]) in key
+
+
+def test_unknown_page_is_a_clear_error():
+    """A page without questions names the pages that have some."""
+    with pytest.raises(ValueError, match="no practice questions for page 'nope'.*loss"):
+        quiz.for_page("nope")
+
+
+@pytest.mark.parametrize(("value", "text"), [(10431, "10,431"), (0.10536, "0.1054"), (2.1e-5, "2.1e-05"), (0.5, "0.5")])
+def test_number_text(value, text):
+    """Answers print as 10,431 for whole numbers and 4 significant digits otherwise."""
+    assert quiz.number_text(value) == text
