@@ -2,16 +2,20 @@
 
 Every lesson's "In one minute" items and self-check questions (read from docs/*.py), every row of the
 Formula summary (docs/formulas.md) and every practice question (snippets.quiz) becomes a card, so a card
-can never disagree with the page it comes from. Two outputs:
+can never disagree with the page it comes from. Two outputs, and the checklist's index of the questions:
 - review/ (docs/review.md): the cards replace its `<!-- review: cards -->` marker, their formulas wrapped
   as pymdownx.arithmatex wraps them, so hooks/typeset.py (after this hook) typesets them like any page's;
-  docs/assets/javascripts/review.js schedules them (SM-2) in the reader's browser.
+  then the typeset cards move from the page into review/cards.json, which
+  docs/assets/javascripts/review.js fetches and schedules (SM-2) in the reader's browser.
 - downloads/neural-notes.apkg (genanki), tagged by lesson, math in Anki's own \\( … \\). Ids and dates are
   fixed, so the same cards give the same file, byte for byte.
+- the checklist (docs/checklist.md): its `<!-- practice: index -->` marker becomes the ids of each lesson's
+  practice questions, from which practice.js counts those answered right beside each line.
 """
 
 import hashlib
 import html
+import json
 import posixpath
 import re
 import tempfile
@@ -22,6 +26,7 @@ from pathlib import Path
 import genanki
 import jupytext
 import markdown
+from offline import offline_build  # hooks/, on sys.path as mkdocs loads the hooks
 
 from snippets import quiz
 
@@ -29,6 +34,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 MARKER = "<!-- review: cards -->"
 DECK_MARKER = "<!-- review: deck -->"
+INDEX_MARKER = "<!-- practice: index -->"  # docs/checklist.md
+CARDS_FILE = "cards.json"  # beside review/'s page: the typeset cards, fetched by review.js
+_START, _END = "<!-- cards -->", "<!-- /cards -->"
+_ARTICLE = re.compile(r'<article class="review-card" data-id="([^"]+)"[^>]*>(.*?)</article>', re.S)
 DECK = "downloads/neural-notes.apkg"
 DECK_ID, MODEL_ID = 1_764_000_000_001, 1_764_000_000_002  # fixed: a re-imported deck updates, not duplicates
 FIXED_TIME = 1_767_225_600  # 2026-01-01: the deck's note dates, so equal cards give equal bytes
@@ -131,7 +140,7 @@ def review_html(cards: list[Card]) -> str:
         "</article>"
         for c in cards
     )
-    return f'<div class="review" data-count="{len(cards)}">{articles}</div>'
+    return f'<div class="review" data-count="{len(cards)}" data-src="{CARDS_FILE}">{_START}{articles}{_END}</div>'
 
 
 def write_deck(cards: list[Card], path: Path) -> None:
@@ -168,6 +177,9 @@ def on_nav(nav, config, files):
 
 
 def on_page_content(html_text, page, config, files):
+    if INDEX_MARKER in html_text:  # the checklist: which practice questions each lesson has, for practice.js
+        pages = html.escape(json.dumps(quiz.pages(), separators=(",", ":")), quote=True)
+        html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}"></div>')
     if MARKER in html_text:
         html_text = html_text.replace(MARKER, review_html(_state["cards"]))
         # relative to the page's folder: right with directory URLs (review/index.html) and without (review.html)
@@ -175,6 +187,23 @@ def on_page_content(html_text, page, config, files):
         link = f'<a href="{html.escape(href)}" download>{posixpath.basename(DECK)}</a> ({len(_state["cards"])} cards)'
         html_text = html_text.replace(DECK_MARKER, link)
     return html_text
+
+
+def on_post_page(output, page, config):
+    """Move review/'s typeset cards out of its HTML into cards.json beside it, which review.js fetches: the page
+    stays light (197 cards with their MathML are about 150 KB) and the cards' math was typeset with the page's."""
+    if _START not in output:
+        return output
+    head, rest = output.split(_START, 1)
+    cards_html, tail = rest.split(_END, 1)
+    payload = json.dumps([{"id": i, "html": inner} for i, inner in _ARTICLE.findall(cards_html)], separators=(",", ":"))
+    folder = Path(page.file.abs_dest_path).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / CARDS_FILE).write_text(payload, encoding="utf-8")
+    if offline_build(config):  # from file://, a page reads data from a script (notes.js, notesFetchJSON)
+        script = f"notesJSON(document.currentScript, JSON.parse({json.dumps(payload)}));\n"
+        (folder / f"{CARDS_FILE}.js").write_text(script, encoding="utf-8")
+    return head + tail
 
 
 def on_post_build(config):

@@ -13,18 +13,24 @@ import functools
 import re
 from pathlib import Path
 
+from cheatsheet import element  # hooks/, on sys.path as mkdocs loads the hooks
 from mkdocs.exceptions import PluginError
 from page_memo import Memo
 
 MARKER = "<!-- print: pages -->"
 SECTIONS = ("Lessons", "Revise")
 # Not printed: the sheets made for printing themselves, and the interactive page (a drawing pad on paper).
-SKIP = ("print.md", "cheatsheet.md", "try-it.py")
-_ID = re.compile(r'\bid="([^"]+)"')
+# review/ is a deck to practise with on screen; the exercises are notebooks to run.
+SKIP = ("print.md", "cheatsheet.md", "try-it.py", "review.md")
+_ID = re.compile(r'(?<![\w-])id="([^"]+)"')  # not data-id=
 _HREF_HASH = re.compile(r'\bhref="#([^"]+)"')
 # attributes that name ids (tab labels' for=, ARIA references): they follow the renamed ids
 _ID_REFS = re.compile(r'\b(for|aria-controls|aria-labelledby|aria-describedby)="([^"]+)"')
 _DOWNLOAD = re.compile(r'<p class="notes-download">.*?</p>', re.S)
+# A practice question prints its first variant alone (the answer key follows the page): not the other
+# variants, which only "Another one" shows, nor the hints for wrong answers.
+_HINT = re.compile(r'<p class="practice-hint[^"]*"[^>]*>.*?</p>', re.S)
+_OTHER_VARIANT = re.compile(r'<div class="practice-variant"[^>]*\shidden(="")?[\s>]')
 _SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its memo keys (hooks/page_memo.py)
 
 
@@ -46,11 +52,19 @@ def printed_pages(nav) -> list:
 def section(page) -> str:
     """One page's rendered content, with its ids namespaced by its slug."""
     slug = page.url.strip("/").replace("/", "-") or "home"
-    html = _DOWNLOAD.sub("", page.content or "")
+    html = _screen_only(_DOWNLOAD.sub("", page.content or ""))
     html = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', html)
     html = _HREF_HASH.sub(lambda m: f'href="#{slug}--{m.group(1)}"', html)
     html = _ID_REFS.sub(lambda m: f'{m.group(1)}="{" ".join(f"{slug}--{i}" for i in m.group(2).split())}"', html)
     return f'<section class="print-page" id="{slug}">{html}</section>'
+
+
+def _screen_only(html: str) -> str:
+    """The page's HTML less what only the screen uses: practice questions' hints and other variants."""
+    html = _HINT.sub("", html)
+    while match := _OTHER_VARIANT.search(html):
+        html = html[: match.start()] + html[match.start() + len(element(html, match.start(), "div")) :]
+    return html
 
 
 def on_page_context(context, page, config, nav):

@@ -14,7 +14,7 @@ import base64
 
 import numpy as np
 
-from snippets import data, quiz, results
+from snippets import data, results
 from snippets.checks import positive_int
 from snippets.numpy_net import LAYER_SIZES, check_params, init_params
 
@@ -141,5 +141,4 @@ def site_files() -> dict[str, dict]:
         "try-it/digit-net.json": digit_net(headline["model"], start=init_params(seed=headline["seed"])),
         "try-it/test-digits.json": sample_digits(headline["misclassified"]["index"]),
         "gradient-descent/learning-rates.json": learning_rate_curves(traces),
-        "checklist/questions.json": quiz.pages(),  # {lesson: its practice questions' ids}
     }

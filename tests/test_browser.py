@@ -28,6 +28,8 @@ class Visit:
         self.page = self.context.new_page()
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        # a console "Failed to load resource" does not say which: name the address
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
         self.base_url = base_url
 
     def _route(self, route):

@@ -114,7 +114,12 @@ def test_navigation_puts_lessons_first_and_contributors_last():
         "Cheat sheet (one page)",
         "Print the whole notes",
     ]
-    assert [next(iter(e)) for e in nav[5]["For contributors"]] == ["API reference", "Tests", "Tests of the site"]
+    assert [next(iter(e)) for e in nav[5]["For contributors"]] == [
+        "API reference",
+        "API of the tools",
+        "Tests",
+        "Tests of the site",
+    ]
 
 
 def test_checklist_is_a_task_list_linking_each_item():

@@ -22,11 +22,25 @@ function schedule(card, grade, now) {
   return { reps, interval, ease, due: now + interval * DAY };
 }
 
+// The cards, typeset at build, come from cards.json beside the page (hooks/cards.py), not in its HTML.
 function setUpReview() {
   const root = document.querySelector(".review:not([data-ready])");
   if (!root) return;
   root.dataset.ready = "";
-  const cards = [...root.querySelectorAll(".review-card")];
+  const status = document.querySelector(".review-status");
+  status.textContent = "Loading the cards…";
+  notesFetchJSON(new URL(root.dataset.src, location.href)).then((deck) => {
+    for (const card of deck) {
+      const article = Object.assign(document.createElement("article"), { className: "review-card", hidden: true });
+      article.dataset.id = card.id;
+      article.innerHTML = card.html;  // the site's own markup, written at build
+      root.append(article);
+    }
+    startReview(root, [...root.querySelectorAll(".review-card")]);
+  }).catch((error) => { status.textContent = `The cards could not be loaded (${error.message}).`; });
+}
+
+function startReview(root, cards) {
   const status = document.querySelector(".review-status");
   const show = document.querySelector(".review-show");
   const grades = document.querySelector(".review-grades");
