@@ -80,16 +80,17 @@ def _front(title: str, item: str, k: int, n: int) -> str:
     return f"{title}, in one minute ({k} of {n}): the point that begins “{' '.join(words)} …”"
 
 
-def lesson_cards(stem: str, title: str) -> list[Card]:
+def lesson_cards(stem: str, title: str, docs: Path = DOCS) -> list[Card]:
     """The cards of one lesson page: its In-one-minute items, self-checks and practice questions."""
-    text = "\n".join(c.source for c in jupytext.read(DOCS / f"{stem}.py").cells if c.cell_type == "markdown")
+    text = "\n".join(c.source for c in jupytext.read(docs / f"{stem}.py").cells if c.cell_type == "markdown")
     cards = []
     box = _BOX.search(text)
     items = [" ".join(i.split()) for i in _ITEM.findall(box.group(1))] if box else []
     for k, item in enumerate(items, 1):
         cue = _CUE.match(_LINK.sub(r"\1", item))
         if cue:
-            cards.append(_card(stem, title, "in one minute", f"{title}: {cue.group(1)}?", cue.group(2)))
+            front = f"{title}: complete “{cue.group(1)}: …”"
+            cards.append(_card(stem, title, "in one minute", front, cue.group(2)))
         else:
             cards.append(_card(stem, title, "in one minute", _front(title, item, k, len(items)), item))
     for question, answer in _SELF_CHECK.findall(text):
@@ -110,10 +111,11 @@ def formula_cards(text: str) -> list[Card]:
             for m in rows]  # fmt: skip
 
 
-def all_cards(lessons: list[tuple[str, str]]) -> list[Card]:
+def all_cards(lessons: list[tuple[str, str]], docs: Path = DOCS) -> list[Card]:
     """Every card, lesson by lesson in the nav's order, then the formulas. lessons: [(stem, nav title)]."""
-    cards = [card for stem, title in lessons for card in lesson_cards(stem, title)]
-    cards += formula_cards((DOCS / "formulas.md").read_text(encoding="utf-8"))
+    cards = [card for stem, title in lessons for card in lesson_cards(stem, title, docs)]
+    if (docs / "formulas.md").is_file():
+        cards += formula_cards((docs / "formulas.md").read_text(encoding="utf-8"))
     ids = [c.id for c in cards]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -172,7 +174,9 @@ _state: dict = {}
 
 def on_nav(nav, config, files):
     lessons = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages if Path(p.file.src_uri).stem in quiz.pages()]
-    _state["cards"] = all_cards(lessons)
+    _state["cards"] = all_cards(lessons, Path(config["docs_dir"]))
+    # the deck goes with review/: a site without that page (a test's small project) gets neither
+    _state["deck"] = any(p.file.src_uri == "review.md" for p in nav.pages)
     return nav
 
 
@@ -207,4 +211,5 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    write_deck(_state["cards"], Path(config["site_dir"]) / DECK)
+    if _state.get("deck"):
+        write_deck(_state["cards"], Path(config["site_dir"]) / DECK)

@@ -25,14 +25,57 @@ class Exercise:
         return f"practice.run(practice.{self.check}, {name})"
 
 
+# The learner's cells: short lines, so that they read without scrolling on a phone.
+STUBS = {
+    "my_dense": '''def my_dense(a_in, W, b, g):
+    """a_in (n_in,), W (n_out, n_in), b (n_out,).
+
+    Returns a (n_out,).
+    """
+    # for each unit j: z = W[j] . a_in + b[j]
+    # and a[j] = g(z)
+    raise NotImplementedError''',
+    "my_dense_v": '''def my_dense_v(A_in, W, b, g):
+    """A_in (n_in, m), W (n_out, n_in), b (n_out, 1).
+
+    Returns A (n_out, m).
+    """
+    # one matrix product, then g
+    raise NotImplementedError''',
+    "my_model": '''import keras
+
+
+def my_model():
+    """400-25-15-1, every layer sigmoid."""
+    # keras.Sequential([keras.Input(...), ...])
+    raise NotImplementedError''',
+    "my_backward": '''def my_backward(X, Y, params, cache):
+    """X (n[0], m), Y (1, m).
+
+    Returns {"dW1", "db1", ..., "dbL"},
+    each shaped like its parameter.
+    """
+    L = len(params) // 2
+    # start from dZ = cache[f"A{L}"] - Y,
+    # then go back one layer at a time
+    raise NotImplementedError''',
+    "my_update": '''def my_update(params, grads, alpha):
+    """params {"W1", "b1", ...},
+    grads {"dW1", "db1", ...}.
+
+    Returns new params; changes neither.
+    """
+    raise NotImplementedError''',
+}
+
+
 EXERCISES = {
     "my_dense": Exercise(
         "A dense layer, unit by unit",
         "Compute one layer's output for **one example**, one unit at a time: for each unit $j$,\n"
         "$z_j = w_j \\cdot a_{in} + b_j$ (row $j$ of $W$) and $a_j = g(z_j)$. `a_in` is $(n_{in},)$, `W` is\n"
         "$(n_{out}, n_{in})$, `b` is $(n_{out},)$; return `a`, $(n_{out},)$.",
-        'def my_dense(a_in, W, b, g):\n    """a_in: (n_in,); W: (n_out, n_in); b: (n_out,); g: the activation. Returns a: (n_out,)."""\n'
-        "    # Loop over the units j: z = W[j] . a_in + b[j], then a[j] = g(z).\n    raise NotImplementedError",
+        STUBS["my_dense"],
         "check_my_dense",
     ),
     "my_dense_v": Exercise(
@@ -40,16 +83,14 @@ EXERCISES = {
         "The same layer for **m examples at once**, without a loop: $A = g(W A_{in} + b)$. `A_in` is\n"
         "$(n_{in}, m)$, one example per column; `W` is $(n_{out}, n_{in})$; `b` is $(n_{out}, 1)$, broadcast\n"
         "across the columns; return $(n_{out}, m)$.",
-        'def my_dense_v(A_in, W, b, g):\n    """A_in: (n_in, m); W: (n_out, n_in); b: (n_out, 1). Returns A: (n_out, m)."""\n'
-        "    # One matrix product for every unit and example, then the activation.\n    raise NotImplementedError",
+        STUBS["my_dense_v"],
         "check_my_dense_v",
     ),
     "my_model": Exercise(
         "The network in Keras",
         "Return the course's network as a Keras `Sequential` model: 400 inputs, then `Dense` layers of 25,\n"
         "15 and 1 units, every one with a sigmoid activation.",
-        "import keras\n\n\ndef my_model():\n"
-        '    """The 400-25-15-1 sigmoid network as keras.Sequential([...])."""\n    raise NotImplementedError',
+        STUBS["my_model"],
         "check_my_model",
     ),
     "my_backward": Exercise(
@@ -59,17 +100,14 @@ EXERCISES = {
         "$db^{[l]} = \\frac1m \\sum_i dZ^{[l](i)}$ (a column), and\n"
         "$dZ^{[l-1]} = W^{[l]\\top} dZ^{[l]} * A^{[l-1]}(1 - A^{[l-1]})$. `params` and `cache` are as\n"
         '`numpy_net.forward` gives them (`cache["A0"]` is `X`); return `{"dW1": ..., "db1": ..., ...}`.',
-        'def my_backward(X, Y, params, cache):\n    """X: (n[0], m); Y: (1, m). Returns {"dW1", "db1", ..., "dWL", "dbL"}, each shaped like its parameter."""\n'
-        '    L = len(params) // 2\n    # Start from dZ = cache[f"A{L}"] - Y and go back one layer at a time.\n'
-        "    raise NotImplementedError",
+        STUBS["my_backward"],
         "check_my_backward",
     ),
     "my_update": Exercise(
         "A gradient-descent step",
         "Return new parameters after one step $\\theta := \\theta - \\alpha\\, d\\theta$ for every parameter, and\n"
         'leave `params` and `grads` unchanged. `grads` has the same keys with a `"d"` in front.',
-        'def my_update(params, grads, alpha):\n    """params: {"W1", "b1", ...}; grads: {"dW1", "db1", ...}. Returns new params."""\n'
-        "    raise NotImplementedError",
+        STUBS["my_update"],
         "check_my_update",
     ),
 }

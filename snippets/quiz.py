@@ -99,9 +99,15 @@ def rng(v: int, salt: int = 0) -> np.random.Generator:
     return np.random.default_rng([v, salt])
 
 
+def _register() -> None:
+    """Import the question modules, which register every lesson's questions as they load (not at this module's
+    import: they import it). Grouped as the lessons run: the network, learning, beyond the lab."""
+    from snippets import questions_beyond, questions_learning, questions_network  # noqa: F401
+
+
 def for_page(page: str) -> list[Question]:
     """The questions of one page, in order, every variant computed."""
-    from snippets import questions  # noqa: F401  (registers every page's questions)
+    _register()
 
     if page not in _BUILDERS:
         raise ValueError(f"no practice questions for page {page!r}; pages with some: {sorted(_BUILDERS)}")
@@ -115,7 +121,7 @@ def for_page(page: str) -> list[Question]:
 
 def pages() -> dict[str, list[str]]:
     """{page: the ids of its questions}, for the checklist and the progress counts."""
-    from snippets import questions  # noqa: F401
+    _register()
 
     return {page: [f"{page}-{k}" for k in range(1, len(b) + 1)] for page, b in _BUILDERS.items()}
 

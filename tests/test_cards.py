@@ -43,7 +43,7 @@ def test_cards_come_from_the_pages_not_copies(deck_cards):
     """A card's text is the page's own: the loss page's first In-one-minute item, its cue split at the colon."""
     first = next(c for c in deck_cards if c.lesson == "loss")
     source = "\n".join(c.source for c in jupytext.read(DOCS / "loss.py").cells if c.cell_type == "markdown")
-    assert first.front == "Loss: One example?" and first.back in source
+    assert first.front == "Loss: complete “One example: …”" and first.back in source
 
 
 def test_deck_is_byte_stable_tagged_by_lesson_with_anki_math(deck_cards, tmp_path):
@@ -77,6 +77,6 @@ def test_two_cards_with_one_front_are_refused(monkeypatch):
         cards._card("loss", "Loss", "self-check", "Same?", "a"),
         cards._card("loss", "Loss", "self-check", "Same?", "b"),
     ]
-    monkeypatch.setattr(cards, "lesson_cards", lambda stem, title: twice)
+    monkeypatch.setattr(cards, "lesson_cards", lambda stem, title, docs: twice)
     with pytest.raises(ValueError, match="share a front"):
         cards.all_cards([("loss", "Loss")])

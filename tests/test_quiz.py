@@ -167,3 +167,11 @@ def test_unknown_page_is_a_clear_error():
 def test_number_text(value, text):
     """Answers print as 10,431 for whole numbers and 4 significant digits otherwise."""
     assert quiz.number_text(value) == text
+
+
+def test_a_page_showing_questions_depends_on_every_question_module():
+    """A page calling quiz.questions is re-executed when any question module changes (the build's cache keys)."""
+    from snippets import cache
+
+    names = cache.dependencies(source="from snippets import quiz\nquiz.questions('loss')")
+    assert {"quiz", "questions_network", "questions_learning", "questions_beyond"} <= set(names)

@@ -46,7 +46,12 @@ function setUpChecklist() {
   if (!boxes.length || (progress && "ready" in progress.dataset)) return;
   let saved = {};
   try { saved = JSON.parse(localStorage.getItem(CHECKLIST_KEY) || "{}"); } catch (error) { saved = {}; }
-  const keyOf = (box) => box.closest("li").textContent.trim().replace(/\s+/g, " ").slice(0, 80);
+  // An item's key is its own text: not the practice questions' count practice.js writes beside it.
+  const keyOf = (box) => {
+    const item = box.closest("li").cloneNode(true);
+    for (const count of item.querySelectorAll(".checklist-questions")) count.remove();
+    return item.textContent.trim().replace(/\s+/g, " ").slice(0, 80);
+  };
   if (!progress) {
     progress = document.createElement("div");
     progress.className = "checklist-progress";

@@ -90,16 +90,20 @@ def one_over_m(v):
         "In the notes' backward pass, which quantities carry the factor $\\frac{1}{m}$?",
         (
             Option(
-                "$dW^{[l]}$", True, "Yes: $dW^{[l]} = \\frac1m dZ^{[l]} A^{[l-1]\\top}$, the mean over the examples."
+                "The weight gradients $dW^{[l]}$",
+                True,
+                "Yes: $dW^{[l]} = \\frac1m dZ^{[l]} A^{[l-1]\\top}$, the mean over the examples.",
             ),
-            Option("$db^{[l]}$", True, "Yes: $db^{[l]} = \\frac1m \\sum_i dZ^{[l](i)}$."),
+            Option("The bias gradients $db^{[l]}$", True, "Yes: $db^{[l]} = \\frac1m \\sum_i dZ^{[l](i)}$."),
             Option(
-                "$dZ^{[L]}$",
+                "The output error $dZ^{[L]}$",
                 False,
                 "No: $dZ^{[L]} = A^{[L]} - Y$ is one error per example; the mean comes with the sum.",
             ),
             Option(
-                "$dZ^{[l-1]}$", False, "No: it is built from $dZ^{[l]}$; a $\\frac1m$ there would be applied twice."
+                "The error passed back, $dZ^{[l-1]}$",
+                False,
+                "No: it is built from $dZ^{[l]}$; a $\\frac1m$ there would be applied twice.",
             ),
         ),  # fmt: skip
         "$J$ is a mean, so the parameter gradients are too; the per-example errors $dZ$ are not averaged.",
