@@ -37,6 +37,7 @@ DECK_MARKER = "<!-- review: deck -->"
 INDEX_MARKER = "<!-- practice: index -->"  # docs/checklist.md
 CARDS_FILE = "cards.json"  # beside review/'s page: the typeset cards, fetched by review.js
 _START, _END = "<!-- cards -->", "<!-- /cards -->"
+_ITEM_HTML = re.compile(r'<li class="task-list-item">(.*?)</li>', re.S)
 _ARTICLE = re.compile(r'<article class="review-card" data-id="([^"]+)"[^>]*>(.*?)</article>', re.S)
 DECK = "downloads/neural-notes.apkg"
 DECK_ID, MODEL_ID = 1_764_000_000_001, 1_764_000_000_002  # fixed: a re-imported deck updates, not duplicates
@@ -184,6 +185,7 @@ def on_page_content(html_text, page, config, files):
     if INDEX_MARKER in html_text:  # the checklist: which practice questions each lesson has, for practice.js
         pages = html.escape(json.dumps(quiz.pages(), separators=(",", ":")), quote=True)
         html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}"></div>')
+        html_text = _ITEM_HTML.sub(_count_questions, html_text)
     if MARKER in html_text:
         html_text = html_text.replace(MARKER, review_html(_state["cards"]))
         # relative to the page's folder: right with directory URLs (review/index.html) and without (review.html)
@@ -191,6 +193,18 @@ def on_page_content(html_text, page, config, files):
         link = f'<a href="{html.escape(href)}" download>{posixpath.basename(DECK)}</a> ({len(_state["cards"])} cards)'
         html_text = html_text.replace(DECK_MARKER, link)
     return html_text
+
+
+def _count_questions(match: re.Match) -> str:
+    """A checklist line with its lesson's question count, written at build so that practice.js only updates its
+    number (a line that grew after the first paint would shift the page)."""
+    link = re.search(r'href="([^"#]*)', match.group(1))
+    slug = link and posixpath.basename(link.group(1).rstrip("/").removesuffix(".html").removesuffix("/index"))
+    ids = quiz.pages().get(slug or "")
+    if not ids:
+        return match.group(0)
+    count = f' <span class="checklist-questions" data-page="{slug}">Questions: 0 of {len(ids)} right.</span>'
+    return f'<li class="task-list-item">{match.group(1)}{count}</li>'
 
 
 def on_post_page(output, page, config):

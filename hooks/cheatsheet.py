@@ -27,6 +27,7 @@ _STARTS = {
     "output": (r'<div class="[^"]*\bjp-OutputArea-output\b', "div"),
 }
 _ANCHORED = ("math", "list", "output")
+_COUNTS = re.compile(r'\s*<span class="checklist-questions"[^>]*>[^<]*</span>')
 
 
 def element(html: str, start: int, tag: str) -> str:
@@ -61,7 +62,9 @@ def piece(html: str, kind: str) -> str:
             raise ValueError(f"no {name} found{where}" + (f" ({count} asked)" if count else ""))
         pieces.append(element(html, start.start(), tag))
         after = start.start() + len(pieces[-1])
-    return re.sub(r'\s\bid="[^"]*"', "", "".join(pieces))
+    # no ids (they belong to the page the piece came from), nor the checklist's practice counts (hooks/cards.py),
+    # which only the checklist page keeps up to date
+    return _COUNTS.sub("", re.sub(r'\s\bid="[^"]*"', "", "".join(pieces)))
 
 
 def on_page_context(context, page, config, nav):

@@ -60,6 +60,10 @@ def test_shape_question_reads_every_form_and_names_a_transpose(phone):
     assert result == "wrong" and "shape of" in said
     result, said = answer(form, "15, 25, 3")
     assert result == "wrong" and "2 numbers" in said
+    phone.open("try-it/")
+    column = phone.page.locator('form.practice[data-id="try-it-3"]')
+    result, said = answer(column, "(400,)")  # a rank-1 array: its own hint, though it has one axis too few
+    assert result == "wrong" and "rank-1" in said
 
 
 def test_choice_question_explains_each_option(phone):
@@ -76,6 +80,20 @@ def test_choice_question_explains_each_option(phone):
     boxes.nth(1).uncheck()
     boxes.nth(0).check()
     boxes.nth(2).check()
+    form.locator(".practice-check").click()
+    assert form.locator(".practice-feedback").get_attribute("data-result") == "correct"
+
+
+def test_single_answer_choice_says_not_that_one(phone):
+    """A choice with one true option is a radio group: a wrong pick says so and shows its note; the right one passes."""
+    phone.open("hidden-activations/")
+    form = phone.page.locator('form.practice[data-id="hidden-activations-4"]')
+    radios = form.locator("input[type=radio]")
+    radios.nth(1).check()
+    form.locator(".practice-check").click()
+    assert "Not that one" in form.locator(".practice-feedback").inner_text()
+    assert form.locator(".practice-why").nth(1).is_visible()
+    radios.nth(0).check()
     form.locator(".practice-check").click()
     assert form.locator(".practice-feedback").get_attribute("data-result") == "correct"
 

@@ -48,18 +48,21 @@ function grade(form, variant) {
     const answer = JSON.parse(variant.dataset.answer);
     const example = shapeText(answer.map((_, i) => [15, 25, 4][i % 3]));
     if (shape === null) return { form: `A shape looks like ${example}: whole numbers, separated by commas.` };
+    // a likely mistake first: a rank-1 (400,) for a column (400, 1) gets its own hint, not the form
+    const mistake = hints.find((h) => JSON.stringify(JSON.parse(h.dataset.value)) === JSON.stringify(shape));
+    if (mistake) return { hint: mistake };
     if (shape.length !== answer.length) {
       return { form: `This shape has ${answer.length} ${answer.length === 1 ? "axis" : "axes"}: write ${answer.length} numbers, like ${example}.` };
     }
     if (shape.every((n, i) => n === answer[i])) return { right: true };
-    const hint = hints.find((h) => JSON.stringify(JSON.parse(h.dataset.value)) === JSON.stringify(shape));
-    return { hint: hint || fallback };
+    return { hint: fallback };
   }
   const boxes = [...variant.querySelectorAll("input")];
   if (!boxes.some((box) => box.checked)) return { form: "Choose an option first." };
   const wrong = boxes.filter((box) => box.checked !== (box.dataset.correct === "1"));
   for (const box of boxes) box.closest("li").querySelector(".practice-why").hidden = !box.checked;
   if (!wrong.length) return { right: true };
+  if (boxes[0].type === "radio") return { text: "Not that one: read the note under your choice." };
   const missed = wrong.some((box) => !box.checked);
   return { text: missed ? "Not all the true options are chosen; read the notes under your choices." : "One of your choices is not true: read the note under it." };
 }
@@ -142,18 +145,11 @@ function setUpChecklistPractice() {
 
 function markChecklist(pages) {
   const saved = practiceSaved();
-  for (const item of document.querySelectorAll(".md-content .task-list-item")) {
-    const link = item.querySelector("a[href]");
-    if (!link) continue;
-    const page = new URL(link.href, location.href).pathname.replace(/\/(index\.html)?$/, "").replace(/\.html$/, "").split("/").pop();
-    const ids = pages[page];
-    if (!ids) continue;
+  for (const mark of document.querySelectorAll(".md-content .checklist-questions[data-page]")) {
+    const ids = pages[mark.dataset.page] || [];
     const right = ids.filter((id) => saved[id] === true).length;
-    const mark = item.querySelector(".checklist-questions") || document.createElement("span");
-    mark.className = "checklist-questions";
-    mark.dataset.done = String(right === ids.length);
-    mark.textContent = ` Questions: ${right} of ${ids.length} right${right === ids.length ? " ✓" : ""}.`;
-    item.append(mark);
+    mark.dataset.done = String(ids.length > 0 && right === ids.length);
+    mark.textContent = `Questions: ${right} of ${ids.length} right.`;
   }
 }
 
