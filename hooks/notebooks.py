@@ -228,7 +228,7 @@ def _with_current_text(src: Path, out: Path) -> None:
         return
     executed = nbformat.read(out, as_version=4)
     outputs = iter([cell for cell in executed.cells if cell.cell_type == "code"])
-    cells = [next(outputs) if cell.cell_type == "code" else cell for cell in jupytext.read(src).cells]
+    cells = [next(outputs) if cell.cell_type == "code" else cell for cell in read_page(src).cells]
     if [(c.cell_type, c.source, c.metadata) for c in cells] != [
         (c.cell_type, c.source, c.metadata) for c in executed.cells
     ]:
@@ -237,6 +237,15 @@ def _with_current_text(src: Path, out: Path) -> None:
         nbformat.write(executed, tmp)
         tmp.replace(out)
     note.write_text(text_digest)
+
+
+def read_page(src: Path):
+    """The page as a notebook, its cells' ids made from the page and their place ("loss-3"): jupytext gives
+    each cell a random id, which the HTML (`id="cell-id=…"`) and the download carry, so every build differed."""
+    nb = jupytext.read(src)
+    for k, cell in enumerate(nb.cells):
+        cell.id = f"{src.stem}-{k}"
+    return nb
 
 
 def run_notebook(src: Path) -> Path:
@@ -250,7 +259,7 @@ def run_notebook(src: Path) -> Path:
             _state["current"].add(src)
         return out
     page = src.relative_to(ROOT).as_posix()
-    nb = jupytext.read(src)
+    nb = read_page(src)
     # IPC sockets in a private folder instead of TCP ports: no "running over TCP without encryption"
     # warning per page, and no port for another local user to connect to.
     start = time.perf_counter()

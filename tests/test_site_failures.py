@@ -134,6 +134,12 @@ def test_two_clean_builds_give_identical_pages_except_timings(tmp_path, built_si
     assert first.keys() == second.keys()
     differing = [page for page in first if first[page] != second[page]]
     assert not differing, differing
+    # the cells' ids too (in the HTML and the downloads): from the page and the cell's place, not random
+    cell_ids = re.compile(r'id="cell-id=([^"]+)"')
+    for html in sorted(site.rglob("index.html")):
+        ids = cell_ids.findall(html.read_text())
+        assert ids == cell_ids.findall((built_site / html.relative_to(site)).read_text()), html
+        assert all(re.fullmatch(r"[a-z0-9-]+-\d+", i) for i in ids), ids[:3]
 
     assert (
         '<link rel="canonical" href="https://example.org/notes/forward/">' in (site / "forward/index.html").read_text()
