@@ -19,6 +19,7 @@ import json
 import posixpath
 import re
 import tempfile
+import textwrap
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ _ITEM = re.compile(r"^- (.*?)(?=^- |\Z)", re.S | re.M)
 _SELF_CHECK = re.compile(r'<details class="question"><summary>(.*?)</summary>\s*(.*?)</details>', re.S)
 _ROW = re.compile(r"^\| (?P<topic>[^|]+?) \| (?P<formula>.+?) \|.*\|$", re.M)
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MATH = re.compile(r"(\$\$.+?\$\$|\$[^$]+\$)", re.S)
 _CUE = re.compile(r"^([^$`:]{3,60}): (.+)$", re.S)  # "Early stopping: keep ..." -> cue and answer
 
 
@@ -67,13 +69,21 @@ def _card(lesson, title, kind, front, back) -> Card:
     return Card(key, lesson, title, kind, front.strip(), back.strip())
 
 
+def unlink(text: str) -> str:
+    """Markdown links as their text, outside formulas only: `dZ^{[l](i)}` is not a link."""
+    parts = _MATH.split(text)
+    return "".join(part if part.startswith("$") else _LINK.sub(r"\1", part) for part in parts)
+
+
 def _front(title: str, item: str, k: int, n: int) -> str:
-    """The question side of an In-one-minute item without a cue: a formula's left side to complete, or its
-    first words (never cutting a formula in two)."""
-    formula = re.match(r"\$([^$=]+?)=[^$]*\$", item)
-    if formula:
-        return f"{title}: complete ${formula.group(1).strip()} = \\;?$"
-    words, start = [], _LINK.sub(r"\1", item).split()
+    """The question side of an In-one-minute item without a cue: the item with its last formula to fill in
+    (the back has it whole), or, without a formula, its first words (never cutting a formula in two)."""
+    item = unlink(item)
+    formulas = list(_MATH.finditer(item))
+    if formulas:
+        gap = max(formulas, key=lambda f: len(f.group(0)))  # the longest formula: the most to recall
+        return f"{title}: fill in the gap. {item[: gap.start()]}[ … ]{item[gap.end() :]}"
+    words, start = [], item.split()
     for word in start:
         words.append(word)
         if len(words) >= 4 and " ".join(words).count("$") % 2 == 0:
@@ -81,14 +91,22 @@ def _front(title: str, item: str, k: int, n: int) -> str:
     return f"{title}, in one minute ({k} of {n}): the point that begins “{' '.join(words)} …”"
 
 
+def _item_text(item: str) -> str:
+    """A list item's Markdown: its continuation lines dedented, line breaks kept (for a fenced code block)."""
+    first, *rest = item.strip().splitlines()
+    rest = textwrap.dedent("\n".join(rest)).strip()
+    return f"{first.strip()}{chr(10) * (2 if rest.startswith('```') else 1)}{rest}".strip()
+
+
 def lesson_cards(stem: str, title: str, docs: Path = DOCS) -> list[Card]:
     """The cards of one lesson page: its In-one-minute items, self-checks and practice questions."""
     text = "\n".join(c.source for c in jupytext.read(docs / f"{stem}.py").cells if c.cell_type == "markdown")
     cards = []
     box = _BOX.search(text)
-    items = [" ".join(i.split()) for i in _ITEM.findall(box.group(1))] if box else []
+    # each item's lines stripped and kept (a fenced code block in an item needs its line breaks)
+    items = [_item_text(i) for i in _ITEM.findall(box.group(1))] if box else []
     for k, item in enumerate(items, 1):
-        cue = _CUE.match(_LINK.sub(r"\1", item))
+        cue = _CUE.match(unlink(item))
         if cue:
             front = f"{title}: complete “{cue.group(1)}: …”"
             cards.append(_card(stem, title, "in one minute", front, cue.group(2)))
@@ -124,14 +142,14 @@ def all_cards(lessons: list[tuple[str, str]], docs: Path = DOCS) -> list[Card]:
     return cards
 
 
-_MARKDOWN = markdown.Markdown(extensions=["pymdownx.arithmatex"], extension_configs={
+_MARKDOWN = markdown.Markdown(extensions=["pymdownx.arithmatex", "pymdownx.superfences"], extension_configs={
     "pymdownx.arithmatex": {"generic": True}})  # fmt: skip
 
 
 def to_html(text: str) -> str:
     """A card side as HTML: Markdown rendered, formulas as `<span class="arithmatex">\\(…\\)</span>`."""
     _MARKDOWN.reset()
-    return _MARKDOWN.convert(_LINK.sub(r"\1", text))
+    return _MARKDOWN.convert(unlink(text))
 
 
 def review_html(cards: list[Card]) -> str:

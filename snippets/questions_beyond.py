@@ -3,7 +3,7 @@ and Try it."""
 
 import numpy as np
 
-from snippets import data, initialization, numpy_net
+from snippets import data, initialization, numpy_net, show
 from snippets.activations import relu_prime, sigmoid, sigmoid_prime, tanh, tanh_prime
 from snippets.generalization import early_stopping
 from snippets.quiz import Choice, Number, Option, Shape, question, rng
@@ -14,9 +14,9 @@ def glorot(v):
     n_in, n_out = ((400, 25), (25, 15), (15, 1), (784, 100))[v]
     r = numpy_net.glorot_limit(n_in, n_out)
     return Number(
-        f"Glorot uniform draws the weights of a layer with {n_in} inputs and {n_out} units from $U(-r, r)$. What is $r$?",
+        f"Glorot uniform draws the weights of a layer with {n_in} inputs and {show.count(n_out, 'unit')} from $U(-r, r)$. What is $r$?",
         r,
-        0.0005,
+        None,  # to 3 significant figures
         f"$r = \\sqrt{{6 / (n^{{[l-1]}} + n^{{[l]}})}} = \\sqrt{{6 / {n_in + n_out}}} = {r:.4f}$.",
         (
             (np.sqrt(6 / n_in), "Add both sizes: $r = \\sqrt{6 / (n^{[l-1]} + n^{[l]})}$."),
@@ -40,7 +40,7 @@ def zero_output(v):
         f"Every weight of 400-25-15-1 is 0, the hidden biases are 0 and the output bias is $b^{{[3]}} = {c:g}$. "
         "What does the network output for any digit?",
         y_hat,
-        0.005,
+        None,  # to 3 significant figures
         f"With $W^{{[3]}} = 0$, $z^{{[3]}} = b^{{[3]}} = {c:g}$ for every input: $\\hat y = \\sigma({c:g}) = {y_hat:.4f}$.",
         (
             (c, "That is $z^{[3]}$; the output unit applies $\\sigma$."),
@@ -98,11 +98,11 @@ def tanh_prime_of(v):
     return Number(
         f"What is $\\tanh'({z:g})$?",
         d,
-        0.0025,
-        f"$\\tanh' = 1 - \\tanh^2 z = 1 - {float(tanh(z)):.4f}^2 = {d:.4f}$: up to 1, four times $\\sigma'$'s largest.",
+        None,  # to 3 significant figures
+        f"$\\tanh' z = 1 - \\tanh^2 z = 1 - ({float(tanh(z)):.4f})^2 = {d:.4f}$: up to 1, four times $\\sigma'$'s largest.",
         (
             (float(sigmoid_prime(z)), "That is $\\sigma'$; $\\tanh' z = 1 - \\tanh^2 z$."),
-            (1 - float(tanh(z)), "Square $\\tanh z$: $\\tanh' = 1 - \\tanh^2 z$."),
+            (1 - float(tanh(z)), "Square $\\tanh z$: $\\tanh' z = 1 - \\tanh^2 z$."),
         ),  # fmt: skip
         given={"z": z},
     )
@@ -115,7 +115,7 @@ def relu_prime_of(v):
     return Number(
         f"What is $\\operatorname{{ReLU}}'({z:g})$?",
         d,
-        0.005,
+        None,  # to 3 significant figures
         f"$\\operatorname{{ReLU}}'(z) = 1$ for $z > 0$, else 0: here {d:g}.",
         (
             (1 - d, "Look at the sign of $z$: the slope is 1 for $z > 0$ and 0 below."),
@@ -131,7 +131,7 @@ def shrink(v):
     most = float(sigmoid_prime(0.0)) ** k  # σ' is largest at z = 0
     return Number(
         f"Backprop multiplies the gradient by $\\sigma'(z)$ once per sigmoid layer. Through {k} sigmoid layers, what is "
-        "the largest factor that can make?",
+        "the largest factor those layers can multiply it by?",
         most,
         max(0.01 * most, 1e-9),
         f"$\\sigma' \\le \\frac14$, so at most $(\\frac14)^{{{k}}} = {most:.3g}$ (weights aside): why deep sigmoid networks learn slowly.",
@@ -175,8 +175,8 @@ def stop_epoch(v):
     where = early_stopping(losses, patience)
     shown = ", ".join(f"{x:.3f}" for x in losses[: where["stop"] + 1])
     return Number(
-        f"The validation loss per epoch, from epoch 1: {shown}, … With patience {patience}, after which epoch does "
-        "early stopping stop?",
+        f"The validation loss per epoch, from epoch 1: {shown}, … With patience {patience} (a new best must be strictly "
+        "lower), after which epoch does early stopping stop?",
         where["stop"],
         0.5,
         f"The lowest loss is at epoch {where['best']}; {patience} epochs without a new best end training after epoch {where['stop']}.",
@@ -194,7 +194,8 @@ def best_epoch(v):
     where = early_stopping(losses, 30)
     return Number(
         f"The validation loss per epoch, from epoch 1: {', '.join(f'{x:.3f}' for x in losses[:20])}. "
-        "The weights of which epoch does early stopping keep?",
+        "Training ran all 20 epochs. With `restore_best_weights=True`, the weights of which epoch does early "
+        "stopping keep (of equal losses, the first)?",
         where["best"],
         0.5,
         f"The epoch with the lowest validation loss, {losses[where['best'] - 1]:.3f}: epoch {where['best']}.",
@@ -297,7 +298,7 @@ def probability(v):
     return Number(
         f"For a drawing the output unit computes $z^{{[3]}} = {z:g}$. What probability of a 1 does the page show?",
         p,
-        0.005,
+        None,  # to 3 significant figures
         f"$\\hat y = \\sigma({z:g}) = {p:.4f}$, read as $P(y = 1 \\mid x)$; the page says 1 when it is at least 0.5.",
         (
             (float(sigmoid(-z)), "That is $P(y = 0 \\mid x) = 1 - \\hat y$."),

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from snippets import adam, data, numpy_net, training
+from snippets import adam, data, numpy_net, show, training
 from snippets.activations import sigmoid_prime
 from snippets.quiz import Choice, Number, Option, Shape, question, rng
 from snippets.results import SETTINGS
@@ -28,7 +28,7 @@ def output_error(v):
         f"The output unit of one example has $z^{{[L]}} = {z:g}$, and the label is $y = {y}$. "
         "With a sigmoid output and cross-entropy, what is $dZ^{[L]}$?",
         dZ,
-        0.005,
+        None,  # to 3 significant figures
         f"$dZ^{{[L]}} = A^{{[L]}} - Y = \\sigma({z:g}) - {y} = {dZ:.4f}$: the sigmoid's $\\sigma'$ cancels against the loss.",
         (
             (-dZ, "Check the sign: $dZ^{[L]} = A^{[L]} - Y$."),
@@ -71,9 +71,10 @@ def tiny_dw(v):
     dw = float(numpy_net.backward(y, params, cache)["dW1"][0, 0])
     return Number(
         f"A single sigmoid unit $\\hat y = \\sigma(w x + b)$ starts at $w = 0$, $b = 0$, so $\\hat y = 0.5$ for every $x$. "
-        f"For the $m = 2$ examples $x = ({x[0, 0]:g}, {x[0, 1]:g})$ with labels $y = ({y[0, 0]:g}, {y[0, 1]:g})$, what is $dw$?",
+        f"For $m = 2$ examples, $x^{{(1)}} = {x[0, 0]:g}$ with $y^{{(1)}} = {y[0, 0]:g}$ and $x^{{(2)}} = {x[0, 1]:g}$ with "
+        f"$y^{{(2)}} = {y[0, 1]:g}$, what is $dw$?",
         dw,
-        0.005,
+        None,  # to 3 significant figures
         f"$dw = \\frac{{1}}{{m}} \\sum_i (\\hat y^{{(i)}} - y^{{(i)}})\\, x^{{(i)}} = {dw:g}$.",
         (
             (2 * dw, "That is the sum: $dw = \\frac{1}{m}\\sum_i dz^{(i)} x^{(i)}$, with $m = 2$."),
@@ -121,8 +122,8 @@ def gd_step(v):
         f"A weight is $w = {w:g}$, its gradient $dw = {dw:g}$ and the learning rate $\\alpha = {alpha:g}$. "
         "What is $w$ after one gradient-descent step?",
         new,
-        0.0005,
-        f"$w := w - \\alpha\\, dw = {w:g} - {alpha:g} · {dw:g} = {new:g}$: a step against the gradient.",
+        None,  # to 3 significant figures
+        f"$w := w - \\alpha\\, dw = {w:g} - {alpha:g} · ({dw:g}) = {new:g}$: a step against the gradient.",
         (
             (w + alpha * dw, "Check the sign: step against the gradient, $w - \\alpha\\, dw$."),
             (w - dw, "Multiply the gradient by the learning rate $\\alpha$."),
@@ -159,7 +160,7 @@ def adam_first_step(v):
         f"Adam ($\\beta_1 = {adam.BETA1:g}$, $\\beta_2 = {adam.BETA2:g}$) takes its first step from $\\theta = {theta:g}$ "
         f"with gradient $d\\theta = {d:g}$ and $\\alpha = {alpha:g}$. What is $\\theta$ after it?",
         new,
-        0.0005 * max(alpha / 0.01, 0.1),
+        None,  # to 3 significant figures
         "After bias correction $\\hat V = d\\theta$ and $\\hat S = d\\theta^2$, so the first step is $\\alpha$ times the"
         f" gradient's sign, whatever its size: $\\theta = {new:.4g}$.",
         (
@@ -223,7 +224,7 @@ def keras_bias(v):
 def fit_input(v):
     X, _ = data.load("train")
     return Shape(
-        f"The notes' $X$ is $(400, {X.shape[1]:,})$. What shape does `model.fit` take for it?",
+        f"The notes' $X$ is $(400, {X.shape[1]})$. What shape does `model.fit` take for it?",
         X.T.shape,
         "Keras takes examples as rows: `model.fit(X.T, Y.T, ...)`.",
         ((X.shape, "That is the NumPy layout: Keras wants examples as rows, `X.T`."),),
@@ -268,7 +269,7 @@ def predict_shape(v):
     _, Y = data.load("test")
     P = numpy_net.predict_proba(np.zeros((400, Y.shape[1])), numpy_net.init_params())
     return Shape(
-        f"The NumPy network's `predict_proba` returns $(1, {Y.shape[1]:,})$ for the test set. "
+        f"The NumPy network's `predict_proba` returns $(1, {Y.shape[1]})$ for the test set. "
         "What shape does Keras' `model.predict(X_test.T)` return?",
         P.T.shape,
         "One row per example, one column per output unit: the transpose of the NumPy layout.",
@@ -373,7 +374,8 @@ def loop_count(v):
         np.zeros((n_in, m)), np.zeros((n_out, n_in)), np.zeros((n_out, 1)), g=lambda z: calls.append(1) or z
     )
     return Number(
-        f"The notes' loop computes a layer of {n_out} units for $m = {m:,}$ examples one `np.dot` at a time. "
+        f"The notes' loop computes a layer of {show.count(n_out, 'unit')} for $m = {m:,}$ examples, one dot product of a "
+        "weight row $W_j$ with an example $x^{(i)}$ at a time. "
         "How many dot products is that?",
         len(calls),
         0.5,

@@ -92,7 +92,7 @@ def flattening(v):
                 "No: it is area-averaged down to 20×20, so no ink is cut off.",
             ),
         ),  # fmt: skip
-        "Rows first, scaled to [0, 1]: and Keras takes the transpose, one example per row.",
+        "Rows first, scaled to [0, 1]; Keras then takes the transpose, one example per row.",
     )
 
 
@@ -164,7 +164,7 @@ def z_shape(v):
     _, cache = numpy_net.forward(np.zeros((400, m)), numpy_net.init_params())
     Z2 = cache["Z2"]
     return Shape(
-        f"For a mini-batch of $m = {m}$ examples, what is the shape of $Z^{{[2]}}$?",
+        f"In the 400-25-15-1 network, for a mini-batch of $m = {m}$ examples, what is the shape of $Z^{{[2]}}$?",
         Z2.shape,
         "$(n^{[2]}, m)$: a row per unit of layer 2, a column per example. $m$ never changes a parameter's shape.",
         (
@@ -182,7 +182,7 @@ def sigma_of(v):
     return Number(
         f"What is $\\sigma({z:g})$?",
         a,
-        0.005,
+        None,  # to 3 significant figures
         f"$\\sigma({z:g}) = 1 / (1 + e^{{{-z:g}}}) = {a:.4f}$."
         + (" At $z = 0$ the unit is undecided." if z == 0 else ""),
         (
@@ -201,7 +201,7 @@ def sigma_prime_of(v):
     return Number(
         f"What is $\\sigma'({z:g})$?",
         d,
-        0.0025,
+        None,  # to 3 significant figures
         f"$\\sigma' = a(1 - a)$ with $a = \\sigma({z:g}) = {a:.4f}$: ${d:.4f}$. It is never more than 0.25.",
         (
             (a, "That is $\\sigma(z)$ itself; $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$."),
@@ -219,7 +219,7 @@ def sigma_prime_from_a(v):
     return Number(
         f"A sigmoid unit outputs $a = {a:g}$. What is its derivative $\\sigma'(z)$?",
         d,
-        0.0005,
+        None,  # to 3 significant figures
         f"$\\sigma'(z) = a(1 - a) = {a:g} · {1 - a:.2g} = {d:.4g}$: backprop needs only the cached $A$.",
         ((1 - a, "Multiply by $a$ too: $\\sigma' = a(1 - a)$."), (a, "That is $a$; $\\sigma' = a(1 - a)$.")),
         given={"a": a},
@@ -231,7 +231,7 @@ def saturated(v):
     z = 10.0
     a, d = float(sigmoid(z)), float(sigmoid_prime(z))
     return Choice(
-        f"A sigmoid unit has $z = {z:g}$. Which are true?",
+        f"A sigmoid unit has $z = {z:g}$. Which is true?",
         (
             Option(
                 f"It passes almost no gradient back: $\\sigma'({z:g}) \\approx {tex_number(d)}$.",
@@ -260,7 +260,7 @@ def one_loss(v):
     return Number(
         f"The network predicts $\\hat y = {y_hat:g}$ for a digit whose label is $y = {y}$. What is its loss $L(\\hat y, y)$ (natural log)?",
         L,
-        0.005,
+        None,  # to 3 significant figures
         f"$y = {y}$ leaves ${term} = {L:.4f}$.",
         (
             (L / math.log(10), "That is a base-10 log: the loss uses the natural log, $\\ln$."),
@@ -281,7 +281,7 @@ def batch_cost(v):
     return Number(
         f"Two examples: {pairs}. What is the cost $J$ (natural log)?",
         J,
-        0.005,
+        None,  # to 3 significant figures
         f"$J$ is the mean of the two losses: ${J:.4f}$.",
         (
             (2 * J, "That is the sum: $J = \\frac{1}{m}\\sum_i L$, the mean, with $m = 2$."),
@@ -301,7 +301,7 @@ def logit_loss(v):
         0.01 if L < 10 else 0.1,
         f"$L = \\max(z, 0) - z y + \\log(1 + e^{{-|z|}}) = {L:.4f}$, the same as $-\\log \\sigma(z)$ or $-\\log(1 - \\sigma(z))$"
         " without rounding.",
-        ((min(L, -math.log(1e-7)) if L > 16 else -L, "Check the sign, or the clipping: from $z$ nothing is clipped."),),
+        ((min(L, -math.log(1e-7)) if L > 16 else -L, "Check the sign: a loss is never negative."),),
         given={"z": z, "y": y},
     )
 
@@ -365,7 +365,7 @@ def one_unit(v):
         f"A sigmoid unit has weights $w = ({w[0, 0]:g}, {w[0, 1]:g})$ and bias $b = {b[0, 0]:g}$. "
         f"What is its output $a$ for $x = ({x[0, 0]:g}, {x[1, 0]:g})$?",
         a,
-        0.005,
+        None,  # to 3 significant figures
         f"$z = w \\cdot x + b = {z:g}$, then $a = \\sigma({z:g}) = {a:.4f}$.",
         (
             (z, "That is $z$; the unit outputs $a = \\sigma(z)$."),

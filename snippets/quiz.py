@@ -12,6 +12,7 @@ button's fresh numbers. `docs/assets/javascripts/practice.js` grades in the brow
 
 import html
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,12 +30,16 @@ class Number:
 
     prompt: str
     answer: float
-    tol: float
+    tol: float | None  # None: half a unit in the third significant digit (0.1054 ± 0.0005, 0.0099 ± 0.000005)
     why: str
     mistakes: tuple[tuple[float, str], ...] = ()
-    hint: str = "Work it through again from the formula."
+    hint: str = "Not that number: go through it once more, step by step."
     given: dict = field(default_factory=dict)  # the numbers the prompt gives, for an independent check
     kind = "number"
+
+    def __post_init__(self):
+        if self.tol is None:  # frozen: set once, here
+            object.__setattr__(self, "tol", significant_tol(self.answer))
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Shape:
     answer: tuple[int, ...]
     why: str
     mistakes: tuple[tuple[tuple[int, ...], str], ...] = ()
-    hint: str = "Rows first: (units of this layer, what each unit reads)."
+    hint: str = "Take each axis in turn: what runs down the rows, and what along the columns?"
     given: dict = field(default_factory=dict)
     kind = "shape"
 
@@ -130,6 +135,14 @@ def shape_text(shape) -> str:
     return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
+def significant_tol(x: float, digits: int = 3) -> float:
+    """Half a unit in the `digits`-th significant digit of x: an answer right to that many digits passes, and a
+    slip one step away in the last digit (1 - a for a(1 - a) at a = 0.99) does not. 0.005 for x = 0."""
+    if x == 0:
+        return 0.005
+    return 0.5 * 10 ** (math.floor(math.log10(abs(x))) - digits + 1)
+
+
 def number_text(x: float) -> str:
     """10,431 for a whole number, else 4 significant digits: 0.1054, 2.127e-05."""
     if float(x).is_integer() and abs(x) < 1e15:
@@ -148,7 +161,7 @@ def answer_text(variant) -> str:
         return number_text(variant.answer)
     if variant.kind == "shape":
         return shape_text(variant.answer)
-    return "; ".join(o.text for o in variant.options if o.correct)
+    return "; ".join(o.text.rstrip(".") for o in variant.options if o.correct)
 
 
 _CODE = re.compile(r"`([^`]+)`")

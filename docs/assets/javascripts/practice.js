@@ -52,7 +52,7 @@ function grade(form, variant) {
     const mistake = hints.find((h) => JSON.stringify(JSON.parse(h.dataset.value)) === JSON.stringify(shape));
     if (mistake) return { hint: mistake };
     if (shape.length !== answer.length) {
-      return { form: `This shape has ${answer.length} ${answer.length === 1 ? "axis" : "axes"}: write ${answer.length} numbers, like ${example}.` };
+      return { form: `This shape has ${answer.length} ${answer.length === 1 ? "axis" : "axes"}: write ${answer.length} ${answer.length === 1 ? "number" : "numbers"}, like ${example}.` };
     }
     if (shape.every((n, i) => n === answer[i])) return { right: true };
     return { hint: fallback };
