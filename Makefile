@@ -15,9 +15,10 @@ $(error make serve: $(PORT_PROBLEM))
 endif
 endif
 
-# One stamp per set of extras; its name carries a hash of pyproject.toml, so an edit to it forces a
-# reinstall (and a fresh checkout, whose files are all newer, does not). .installed-HASH: docs and dev.
-HASH := $(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:16])")
+# One stamp per set of extras; its name carries a hash of pyproject.toml and plugin/pyproject.toml, so an edit
+# to either forces a reinstall (and a fresh checkout, whose files are all newer, does not). .installed-HASH:
+# docs and dev.
+HASH := $(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()+open('plugin/pyproject.toml','rb').read()).hexdigest()[:16])")
 STAMP := $(VENV)/.installed-$(HASH)
 DOCS_STAMP := $(VENV)/.installed-docs-$(HASH)
 # Serving needs the docs extra: already there when make test installed everything.
@@ -45,23 +46,24 @@ endef
 
 $(DOCS_STAMP):
 	$(venv)
-	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	$(BIN)/python -m pip install --quiet -e ".[docs]" -e ./plugin
 	rm -f $(VENV)/.installed-docs-*
 	touch $@
 
 $(STAMP):
 	$(venv)
-	$(BIN)/python -m pip install --quiet -e ".[docs,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[docs,dev]" -e ./plugin
 	rm -f $(VENV)/.installed-*
 	touch $(DOCS_STAMP) $@
 
-export NO_MKDOCS_2_WARNING := 1
+# The engine is ProperDocs (README: Engine and theme), reading mkdocs.yml; no notice is silenced here.
+BUILD_TOOL := $(BIN)/properdocs
 # nbconvert's import otherwise instantiates every exporter it can find, to list them for its command line
 # (which the build never uses): about 1 s of every `mkdocs build` and of `mkdocs serve`'s start.
 export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 
 serve: $(SERVE_STAMP)
-	$(BIN)/mkdocs serve -a $(ADDR)
+	$(BUILD_TOOL) serve -f mkdocs.yml -a $(ADDR)
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check .
@@ -74,7 +76,7 @@ offline: $(STAMP)
 
 # Lighthouse (mobile) on every page of a fresh build: scores, LCP, CLS and page weights (needs npx, chromium).
 lighthouse: $(STAMP)
-	$(BIN)/mkdocs build --strict -d site
+	$(BUILD_TOOL) build --strict -f mkdocs.yml -d site
 	$(BIN)/python scripts/lighthouse.py site
 
 bench: $(STAMP)

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from site_project import ROOT, mkdocs_build  # noqa: E402
+from site_project import ROOT, site_build  # noqa: E402
 
 FOLDER = "notes-offline"
 
@@ -24,7 +24,7 @@ def build_offline_zip(project: Path, out: Path) -> Path:
     """Build `project` with OFFLINE=true and write its site to the zip `out`, under notes-offline/."""
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / FOLDER
-        result = mkdocs_build(project, site, env={"OFFLINE": "true"})
+        result = site_build(project, site, env={"OFFLINE": "true"})
         if result.returncode != 0:
             raise RuntimeError(f"the offline build failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
         if not (site / "search" / "search_index.js").is_file():

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = (
     "docs",
     "snippets",
-    "hooks",
+    "plugin",  # not what builds a copy (the installed plugin is), but mkdocs.yml watches it
     "overrides",
     "tests",
     "mkdocs.yml",
@@ -21,17 +21,22 @@ PROJECT_PARTS = (
 )  # the last three go into the snippets wheel (hooks/downloads.py)
 
 
-def mkdocs_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `site`; returns the finished process."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1", **(env or {})}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+def site_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:
+    """`properdocs build --strict` of a project folder into `site` (the notes plugin, plugin/notes_build, is
+    installed in the environment, so a copy of the project builds with this checkout's plugin); returns the
+    finished process."""
+    environment = {**os.environ, "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1", **(env or {})}
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)]
     return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=timeout)
 
 
-def copy_project(target: Path, *, pages=None) -> Path:
-    """A copy of the project (no caches); with `pages`, docs/ holds only those {name: text} pages and assets."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
+def copy_project(target: Path, *, pages=None, root: Path = ROOT) -> Path:
+    """A copy of the project at `root` (no caches); with `pages`, docs/ holds only those {name: text} pages and
+    assets. An earlier checkout's hooks/ (before the notes plugin) are copied too, for scripts/site_timings.py."""
+    for part in (*PROJECT_PARTS, "hooks"):
+        source = root / part
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

@@ -1,6 +1,9 @@
 """Time the author's loop on a fresh copy of the project: builds, edits, and the live-reloading server.
 
-Usage: python scripts/site_timings.py [--json] [--no-serve]
+Usage: python scripts/site_timings.py [--json] [--no-serve] [--against OTHER_CHECKOUT]
+
+With --against (say, a `git worktree add ../before HEAD~3`), every step runs on a copy of that checkout and
+then on this one, in one run, and the report has a column for each.
 
 Steps, in order, each on the caches the previous steps left:
 
@@ -29,10 +32,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from site_project import copy_project, mkdocs_build  # noqa: E402
+from site_project import ROOT, copy_project, site_build  # noqa: E402
 
 EXECUTED = re.compile(r"executed (docs/\S+) in")
 
@@ -40,7 +44,7 @@ EXECUTED = re.compile(r"executed (docs/\S+) in")
 def build(project: Path, site: Path) -> tuple[float, list[str]]:
     """Seconds for a strict build, and the pages it executed."""
     start = time.perf_counter()
-    result = mkdocs_build(project, site)
+    result = site_build(project, site)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr[-3000:]}")
@@ -67,12 +71,12 @@ def free_port() -> int:
 
 
 class Server:
-    """`mkdocs serve` of the project, its log in a file, to time edits from write to reload."""
+    """`properdocs serve` of the project, its log in a file, to time edits from write to reload."""
 
     def __init__(self, project: Path, log: Path):
         self.log = log
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
-        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
+        env = {**os.environ, "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
+        command = [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{free_port()}"]
         self.process = subprocess.Popen(
             command,
             cwd=project,
@@ -114,55 +118,58 @@ class Server:
             self.process.wait()
 
 
+def time_project(root: Path, tmp: Path, serve: bool) -> Iterator[tuple[str, float, list[str]]]:
+    """The steps on a fresh copy of the project at `root`, one at a time: (name, seconds, pages executed)."""
+    project = copy_project(tmp / "project", root=root)
+    site = tmp / "site"
+    yield ("cold_build_s", *build(project, site))
+    yield ("unchanged_rebuild_s", *build(project, site))
+    edit_page(project, "A sentence added to time a text edit.")
+    yield ("page_text_edit_rebuild_s", *build(project, site))
+    edit_plots(project, "a comment added to time a plots.py edit")
+    yield ("plots_comment_rebuild_s", *build(project, site))
+    pages = list(site.rglob("index.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    yield ("largest_page_kb", round(largest.stat().st_size / 1000, 1), [largest.relative_to(site).as_posix()])
+    if not serve:
+        return
+    server = Server(project, tmp / "serve.log")
+    try:
+        yield ("serve_plots_comment_reload_s", *server.time_edit(lambda: edit_plots(project, "another comment")))
+        yield ("serve_page_text_reload_s", *server.time_edit(lambda: edit_page(project, "Another sentence.")))
+        page = project / "docs" / "loss.py"
+        yield ("serve_unchanged_reload_s", *server.time_edit(lambda: page.write_text(page.read_text())))
+    finally:
+        server.stop()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--no-serve", action="store_true", help="skip the steps under mkdocs serve")
+    parser.add_argument("--against", type=Path, help="another checkout (an earlier commit): each step is timed on "
+                        "it first, then on this one, so that both see the same machine load")  # fmt: skip
     args = parser.parse_args(argv)
-    report, executed = {"cpus": os.cpu_count(), "load_average_1min_before": round(os.getloadavg()[0], 1)}, {}
+    roots = {"this": ROOT} if args.against is None else {"against": args.against.resolve(), "this": ROOT}
+    report = {"cpus": os.cpu_count(), "load_average_1min_before": round(os.getloadavg()[0], 1)}
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp) / "project")
-        site = Path(tmp) / "site"
-        report["cold_build_s"], executed["cold"] = build(project, site)
-        report["unchanged_rebuild_s"], executed["unchanged"] = build(project, site)
-        edit_page(project, "A sentence added to time a text edit.")
-        report["page_text_edit_rebuild_s"], executed["page text"] = build(project, site)
-        edit_plots(project, "a comment added to time a plots.py edit")
-        report["plots_comment_rebuild_s"], executed["plots comment"] = build(project, site)
-        pages = list(site.rglob("index.html"))
-        largest = max(pages, key=lambda p: p.stat().st_size)
-        report.update(
-            largest_page=largest.relative_to(site).as_posix(),
-            largest_page_kb=round(largest.stat().st_size / 1000, 1),
-            executed_pages=len(list(site.rglob("*.ipynb"))),
-            figures=len(list(site.rglob("fig-*.*"))),
-        )
-        if not args.no_serve:
-            server = Server(project, Path(tmp) / "serve.log")
-            try:
-                report["serve_plots_comment_reload_s"], executed["serve plots comment"] = server.time_edit(
-                    lambda: edit_plots(project, "another comment, under mkdocs serve")
-                )
-                report["serve_page_text_reload_s"], executed["serve page text"] = server.time_edit(
-                    lambda: edit_page(project, "Another sentence, under mkdocs serve.")
-                )
-                page = project / "docs" / "loss.py"
-                report["serve_unchanged_reload_s"], executed["serve unchanged"] = server.time_edit(
-                    lambda: page.write_text(page.read_text())
-                )
-            finally:
-                server.stop()
-    report = {key: round(value, 1) if isinstance(value, float) else value for key, value in report.items()}
+        runs = {name: time_project(root, Path(tmp) / name, not args.no_serve) for name, root in roots.items()}
+        results = {name: {} for name in roots}
+        for steps in zip(*runs.values(), strict=True):
+            for name, (step, value, pages) in zip(runs, steps, strict=True):
+                results[name][step] = (round(value, 1), pages)
     report["load_average_1min_after"] = round(os.getloadavg()[0], 1)
-    report["executed"] = {step: pages for step, pages in executed.items()}
     if args.json:
-        print(json.dumps(report))
-    else:
-        for key, value in report.items():
-            if key != "executed":
-                print(f"{key:32} {value}")
-        for step, pages in executed.items():
-            print(f"executed ({step}): {len(pages)} page(s) {' '.join(pages)}")
+        print(json.dumps({**report, **results}))
+        return
+    for key, value in report.items():
+        print(f"{key:32} {value}")
+    print(f"{'step':32} " + " ".join(f"{name:>10}" for name in roots))
+    for step in results["this"]:
+        print(f"{step:32} " + " ".join(f"{results[name][step][0]:>10}" for name in roots))
+    for name in roots:
+        for step, (_, pages) in results[name].items():
+            print(f"{name}, executed ({step}): {len(pages)} page(s) {' '.join(pages)}")
 
 
 if __name__ == "__main__":

@@ -48,14 +48,14 @@ import threading  # noqa: E402
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from site_project import copy_project, mkdocs_build  # noqa: E402, F401  (site tests import them from here)
+from site_project import copy_project, site_build  # noqa: E402, F401  (site tests import them from here)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The real site, built strictly from this checkout (its notebook cache reused when valid)."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs_build(ROOT, site)
+    result = site_build(ROOT, site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
     return site
 

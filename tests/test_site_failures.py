@@ -8,7 +8,7 @@ import time
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, site_build
 
 from snippets import data
 
@@ -27,7 +27,7 @@ def test_raising_cell_fails_build_naming_page_and_cell(tmp_path):
     """A cell that raises stops the build; the error names the page, the code cell as the author counts it
     (n-th `# %%` code cell from 1, and its first line) and the exception."""
     project = probe(tmp_path, 'raise RuntimeError("deliberate failure")')
-    result = mkdocs_build(project, tmp_path / "site")
+    result = site_build(project, tmp_path / "site")
     assert result.returncode != 0
     # the probe page: a Markdown cell (3 lines), then "# %%" on line 4; counted as its author counts it
     assert (
@@ -39,7 +39,7 @@ def test_hanging_cell_fails_build_after_timeout(tmp_path):
     """A cell that never finishes fails the build once NOTES_CELL_TIMEOUT (here 5 s) has passed."""
     project = probe(tmp_path, "import time\ntime.sleep(3600)")
     start = time.monotonic()
-    result = mkdocs_build(project, tmp_path / "site", env={"NOTES_CELL_TIMEOUT": "5"}, timeout=300)
+    result = site_build(project, tmp_path / "site", env={"NOTES_CELL_TIMEOUT": "5"}, timeout=300)
     elapsed = time.monotonic() - start
     assert result.returncode != 0
     assert "docs/probe.py: a cell ran longer than 5 s" in result.stdout + result.stderr
@@ -54,21 +54,21 @@ def test_editing_snippets_reexecutes_the_page(tmp_path):
     "executed <page> in N s" once per executed page, and nothing per page about caches or kernels."""
     project = probe(tmp_path, "from snippets import losses\nprint('EPSILON is', losses.EPSILON)")
     site = tmp_path / "site"
-    cold = mkdocs_build(project, site)
+    cold = site_build(project, site)
     assert cold.returncode == 0
     assert "EPSILON is 1e-07" in (site / "probe/index.html").read_text()
     log = cold.stdout + cold.stderr
     assert re.search(r"INFO    -  executed docs/probe\.py in \d+\.\d s\n", log), log
     assert not [word for word in QUIET if word in log], log
 
-    again = mkdocs_build(project, site)
+    again = site_build(project, site)
     log = again.stdout + again.stderr
     assert again.returncode == 0 and "executed" not in log and "Documentation built in" in log
     assert not [word for word in QUIET if word in log], log
 
     module = project / "snippets" / "losses.py"
     module.write_text(module.read_text().replace("EPSILON = 1e-7", "EPSILON = 1e-6"))
-    edited = mkdocs_build(project, site)
+    edited = site_build(project, site)
     assert edited.returncode == 0, edited.stderr[-2000:]
     html = (site / "probe/index.html").read_text()
     assert "EPSILON is 1e-06" in html and "EPSILON is 1e-07" not in html
@@ -81,7 +81,7 @@ def test_text_edit_renders_the_new_text_without_reexecuting(tmp_path):
     page, site = project / "docs" / "probe.py", tmp_path / "site"
 
     def build():
-        result = mkdocs_build(project, site)
+        result = site_build(project, site)
         assert result.returncode == 0, result.stderr[-2000:]
         html = (site / "probe/index.html").read_text()
         return html, re.search(r"stamp (\d+)", html).group(1), result.stdout + result.stderr
@@ -104,7 +104,7 @@ def test_corrupted_data_file_fails_build_with_checksum_message(tmp_path):
     raw = bytearray(npz.read_bytes())
     raw[1000] ^= 0xFF
     npz.write_bytes(bytes(raw))
-    result = mkdocs_build(project, tmp_path / "site")
+    result = site_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/probe.py" in output and "DataFileError" in output and data.SHA256 in output
@@ -128,7 +128,7 @@ def test_two_clean_builds_give_identical_pages_except_timings(tmp_path, built_si
     SITE_URL set, its canonical links, sitemap and notebook install cells use that address, never localhost."""
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
-    result = mkdocs_build(project, site, env={"SITE_URL": "https://example.org/notes/"})
+    result = site_build(project, site, env={"SITE_URL": "https://example.org/notes/"})
     assert result.returncode == 0, result.stderr[-3000:]
     first, second = page_texts(built_site), page_texts(site)
     assert first.keys() == second.keys()
@@ -173,7 +173,7 @@ def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache
     site = tmp_path / "site"
 
     def build():
-        assert mkdocs_build(project, site).returncode == 0
+        assert site_build(project, site).returncode == 0
         return {page: (site / page / "index.html").read_text() for page in ("uses_losses", "other", "shows_losses")}
 
     def stamp_of(html):
@@ -210,7 +210,7 @@ def test_kernels_run_on_one_thread_and_each_execution_is_timed(tmp_path):
     names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")
     code = f"import os\nprint('threads', *(os.environ.get(n) for n in {names!r}))"
     project = probe(tmp_path, code)
-    result = mkdocs_build(project, tmp_path / "site")
+    result = site_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "threads 1 1 1 1" in (tmp_path / "site" / "probe" / "index.html").read_text()
     durations = json.loads((project / ".cache" / "notebooks" / "durations.json").read_text())

@@ -4,12 +4,13 @@ and styles, which are left exactly as they are.
 
 In running text a line break and any run of spaces lay out the same, so the page looks the same; what goes
 is Material's and mkdocs-jupyter's template indentation, about a quarter of a page's bytes. The API
-reference was 150.2 KB and is 122.7 KB (the limit, tests/test_site.py, is 150 KB). Last among the hooks that
-rewrite a page, so that the others read the markup they expect.
+reference was 150.2 KB and is 122.7 KB (the limit, tests/test_site.py, is 150 KB). After the stages that
+rewrite a page (AFTER), so that they read the markup they expect.
 """
 
 import re
 
+AFTER = ("notebook_html", "cards", "typeset", "downloads", "markup")
 _KEPT = re.compile(r"(<(pre|code|kbd|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _BREAK = re.compile(r"[ \t\r\f]*\n\s*")
 

@@ -10,21 +10,15 @@ It also turns instant navigation off for that build. From file:// the theme does
 `document$` never emits the page: the content's components (code copy buttons, the table of contents, the
 sidebars) and the site's scripts, which start on `document$`, never ran from the unzipped folder. Without the
 feature, links load pages as they did, and `document$` emits each one. (hooks/exports.py writes the
-interactive pages' data as scripts for that build.) Without OFFLINE the hook does nothing.
+interactive pages' data as scripts for that build.) Without OFFLINE the stage does nothing. Its on_config runs
+after the offline plugin's (the notes plugin's events are late), once that has added its CDN address.
 """
 
-from mkdocs.plugins import event_priority
+from .project import offline_build
 
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 
 
-def offline_build(config) -> bool:
-    """Whether this is the offline build (Material's offline plugin enabled: OFFLINE=true)."""
-    offline = config.plugins.get("material/offline")
-    return offline is not None and offline.config.enabled
-
-
-@event_priority(-50)  # after the offline plugin (priority 0) has added its CDN address
 def on_config(config):
     if not offline_build(config):
         return config

@@ -87,7 +87,7 @@ def widen(css: str) -> str:
     if THEME_SELECTOR not in css and WIDENED in css:
         return css
     if THEME_SELECTOR not in css:
-        raise PluginError(f"the theme's stylesheet has no {THEME_SELECTOR!r} to widen: see hooks/wrap_tables.py")
+        raise PluginError(f"the theme's stylesheet has no {THEME_SELECTOR!r} to widen: see notes_build/wrap_tables.py")
     return css.replace(THEME_SELECTOR, WIDENED)
 
 

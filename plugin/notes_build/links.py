@@ -17,11 +17,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import PluginError
-from page_memo import Memo
+
+from .disk_cache import Memo, stage_source
+from .project import ERROR_MARK, cache_folder
 
 CHECKED = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src", "iframe": "src"}
-ERROR_MARK = "data-notes-build-error"  # the attribute hooks/notebooks.py puts on an error page's message
-_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its memo keys (hooks/page_memo.py)
+_SOURCE = stage_source(__file__)  # part of its memo keys
 
 
 class _Page(HTMLParser):
@@ -100,7 +101,7 @@ def broken_links(site: Path, root_path: str = "/", memo: Memo | None = None) -> 
 
 def on_post_build(config):
     root_path = urlsplit(config.get("site_url") or "/").path or "/"
-    memo = Memo("links", _SOURCE)
+    memo = Memo(cache_folder(config) / "pages", "links", _SOURCE)
     problems = broken_links(Path(config["site_dir"]), root_path.rstrip("/") + "/", memo)
     memo.save()
     if problems:

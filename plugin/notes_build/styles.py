@@ -17,17 +17,18 @@ them, keeping what they show:
   second set of variables: they move to `:root` (and to the dark scheme's `[data-md-color-scheme=slate]`).
 """
 
-import hashlib
 import re
 from pathlib import Path
 
 import tinycss2
-from page_memo import Memo
+from mkdocs.exceptions import PluginError
 
-CSS_PATH = "assets/stylesheets/jupyter.css"  # as written by hooks/notebooks.py
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "styles"  # cut stylesheets, by content
-KEEP = 4
-_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its cache keys
+from . import disk_cache
+from .project import NOTEBOOK_CSS, cache_folder
+
+AFTER = ("notebook_html",)  # which writes NOTEBOOK_CSS
+KEEP = 4  # cut stylesheets kept besides the current one
+_SOURCE = disk_cache.stage_source(__file__)  # part of its cache keys
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _ID_ATTR = re.compile(r'\bid="([^"]*)"')
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -172,7 +173,7 @@ def names(html: str) -> list[list[str]]:
 
 def on_pre_build(config):
     _used["classes"], _used["ids"] = set(), set()
-    _used["memo"] = Memo("styles-names", _SOURCE)
+    _used["memo"] = disk_cache.Memo(cache_folder(config) / "pages", "styles-names", _SOURCE)
 
 
 def on_post_page(output, page, config):
@@ -186,20 +187,14 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Cut the notebook CSS. Parsing 590 KB of CSS takes a second or two, so each cut is kept in .cache/styles,
     named by the stylesheet and the names the pages use: a rebuild whose pages use the same names copies it."""
-    if "memo" in _used:
-        _used["memo"].save()
-    path = Path(config["site_dir"]) / CSS_PATH
-    if not path.is_file():
-        return
+    _used["memo"].save()
+    path = Path(config["site_dir"]) / NOTEBOOK_CSS
+    if not path.is_file():  # it would ship whole (590 KB) or not at all
+        raise PluginError(f"styles stage: {NOTEBOOK_CSS} is not in the site: the notebook_html stage writes it first")
     css = path.read_text(encoding="utf-8")
     used = "\0".join(sorted(_used["classes"])) + "\1" + "\0".join(sorted(_used["ids"]))
-    key = css + used + _SOURCE.decode("utf-8")  # this hook too: a new cut is a new key
-    cached = CACHE / f"jupyter-{hashlib.sha256(key.encode()).hexdigest()[:20]}.css"
-    if not cached.is_file():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
-        partial.write_text(restyle(prune(css, _used["classes"], _used["ids"])), encoding="utf-8")
-        partial.replace(cached)
-        for old in sorted(CACHE.glob("jupyter-*.css"), key=lambda p: p.stat().st_mtime)[:-KEEP]:
-            old.unlink()
+    store = disk_cache.Store(cache_folder(config) / "styles", KEEP)
+    cut = lambda target: target.write_text(restyle(prune(css, _used["classes"], _used["ids"])), encoding="utf-8")  # noqa: E731
+    cached = store.get(f"jupyter-{disk_cache.key(css, used, _SOURCE)[:20]}.css", cut)
+    store.prune()
     path.write_text(cached.read_text(encoding="utf-8"), encoding="utf-8")

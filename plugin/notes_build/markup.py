@@ -5,12 +5,14 @@ mkdocs-jupyter puts a copy button on each notebook code cell, written by its tem
 attribute named ",", and an aria-label on an element with no role, which the HTML standard does not
 allow (Nu HTML checker error). The element's script adds role="button" and tabindex="0" only once it
 runs; written into the markup, they make it a named, focusable button before any script runs too.
-A separate hook from notebooks.py, whose source is part of the executed-notebook cache key.
+A stage of its own, after notebook_html (whose rendering carries the buttons).
 """
 
 import re
 
 from mkdocs.exceptions import PluginError
+
+AFTER = ("notebook_html",)
 
 COPY_BUTTON = re.compile(r"<clipboard-copy\b([^>]*)>")
 COPY_TARGET = re.compile(r'\bfor="([^"]+)"')

@@ -9,26 +9,25 @@ The theme's environment comes through mkdocs' `on_env` event. mkdocstrings' come
 `Handlers.get_handler` and `BaseHandler.env` (mkdocstrings is pinned in pyproject.toml).
 """
 
-from pathlib import Path
-
 import jinja2
 from jinja2 import FileSystemBytecodeCache
 
-# One folder per Jinja version: its checks cover the template's source and Python's version, not its own.
-CACHE = Path(__file__).resolve().parents[1] / ".cache" / "jinja" / jinja2.__version__
+from .project import cache_folder
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache:
-    CACHE.mkdir(parents=True, exist_ok=True)
-    return FileSystemBytecodeCache(str(CACHE))
+def _bytecode_cache(config) -> FileSystemBytecodeCache:
+    # One folder per Jinja version: its checks cover the template's source and Python's version, not its own.
+    folder = cache_folder(config) / "jinja" / jinja2.__version__
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def on_pre_build(config):
     plugin = config.plugins.get("mkdocstrings")
     if plugin is not None:
-        plugin.handlers.get_handler("python").env.bytecode_cache = _bytecode_cache()
+        plugin.handlers.get_handler("python").env.bytecode_cache = _bytecode_cache(config)
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = _bytecode_cache()
+    env.bytecode_cache = _bytecode_cache(config)
     return env

@@ -11,11 +11,12 @@ hooks/notebooks.py moves them into files beside the page, as for every page.
 
 import functools
 import re
-from pathlib import Path
 
-from cheatsheet import element  # hooks/, on sys.path as mkdocs loads the hooks
 from mkdocs.exceptions import PluginError
-from page_memo import Memo
+
+from .cheatsheet import element
+from .disk_cache import Memo, stage_source
+from .project import cache_folder
 
 MARKER = "<!-- print: pages -->"
 SECTIONS = ("Lessons", "Revise")
@@ -31,7 +32,7 @@ _DOWNLOAD = re.compile(r'<p class="notes-download">.*?</p>', re.S)
 # variants, which only "Another one" shows, nor the hints for wrong answers.
 _HINT = re.compile(r'<p class="practice-hint[^"]*"[^>]*>.*?</p>', re.S)
 _OTHER_VARIANT = re.compile(r'<div class="practice-variant"[^>]*\shidden(="")?[\s>]')
-_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its memo keys (hooks/page_memo.py)
+_SOURCE = stage_source(__file__)  # part of its memo keys
 
 
 def printed_pages(nav) -> list:
@@ -72,7 +73,7 @@ def on_page_context(context, page, config, nav):
         pages = printed_pages(nav)
         if not pages or MARKER not in page.content:
             raise PluginError(f"print.md needs the {MARKER} marker and a nav with sections {SECTIONS}")
-        memo = Memo("print", _SOURCE)  # each section's rewrite, by its page's content (hooks/page_memo.py)
+        memo = Memo(cache_folder(config) / "pages", "print", _SOURCE)  # each section's rewrite, by its content
         sections = [memo.get(f"{p.url}\0{p.content}", functools.partial(section, p)) for p in pages]
         memo.save()
         page.content = page.content.replace(MARKER, "\n".join(sections))

@@ -17,9 +17,12 @@ import posixpath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from offline import offline_build  # hooks/, on sys.path as mkdocs loads the hooks
 
 from snippets import export
+
+from .project import offline_build
+
+AFTER = ("execute",)  # the shared results the pages computed are in the build's cache
 
 
 def _page_folders(files) -> dict[str, str]:
@@ -42,7 +45,7 @@ def on_files(files, config):
             continue
         dest = posixpath.join(folders[page], name)
         if dest in written:
-            raise PluginError(f"hooks/exports.py: {path} and {written[dest]} would both be written to {dest}")
+            raise PluginError(f"notes_build/exports.py: {path} and {written[dest]} would both be written to {dest}")
         written[dest] = path
         # Compact JSON: the weights file must stay under 60 KB (tests/test_export.py). No NaN or Infinity,
         # which a browser's JSON parser rejects.

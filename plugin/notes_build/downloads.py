@@ -1,9 +1,7 @@
 """Downloads that run outside the repository: the snippets wheel, self-installing notebooks, a zip of them.
 
-1. The `snippets` package is built as a wheel (data file included) and served at
-   downloads/snippets-<version>-py3-none-any.whl. It is built once per content of the package
-   (cached in .cache/wheel), offline, from a clean copy of the package's files.
-2. Each executed notebook offered for download (written beside its page by hooks/notebooks.py)
+1. The `snippets` package's wheel (wheel.py) is served at downloads/snippets-<version>-py3-none-any.whl.
+2. Each executed notebook offered for download (written beside its page by the notebook_html stage)
    gets two cells in front: the versions it was executed with, and a cell that installs the wheel
    from the site with %pip when `snippets` is not importable (and does nothing otherwise).
 3. downloads/notebooks.zip holds every notebook; the Downloads page (docs/downloads.md) lists all
@@ -12,76 +10,29 @@
 The wheel's address comes from the site's URL, `site_url` in mkdocs.yml (from $SITE_URL).
 """
 
-import hashlib
 import html
 import os
 import platform
 import posixpath
 import shutil
-import subprocess
-import sys
-import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
-from mkdocs.exceptions import PluginError
-from page_memo import Memo
 
 from snippets import cache, exercises
 
-ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / ".cache" / "wheel"
-PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", "DATA_LICENSE.md", "snippets")
+from . import disk_cache, wheel
+from .project import cache_folder, root
+
+AFTER = ("notebook_html",)  # which writes the executed notebooks beside their pages
 VERSIONED = ("numpy", "tensorflow-cpu", "keras")
-_SOURCE = Path(__file__).read_bytes()  # this hook as loaded: part of its memo keys (hooks/page_memo.py)
+_SOURCE = disk_cache.stage_source(__file__)  # part of its memo keys
 MARKER = "<!-- downloads -->"
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: fixed file dates inside the wheel, so equal code gives equal bytes
 
 _state = {"notebooks": []}
 _BUILDER = ThreadPoolExecutor(max_workers=1)
-
-
-def _package_digest() -> str:
-    digest = hashlib.sha256()
-    for name in PACKAGE_FILES:
-        path = ROOT / name
-        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def build_wheel() -> Path:
-    """The snippets wheel for the current package files, built (offline, no build isolation) unless cached."""
-    folder = CACHE / _package_digest()
-    wheels = list(folder.glob("snippets-*.whl"))
-    if wheels:
-        return wheels[0]
-    missing = [name for name in PACKAGE_FILES if not (ROOT / name).exists()]
-    if missing:
-        raise PluginError(f"cannot build the snippets wheel: {', '.join(missing)} missing from {ROOT}")
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "source"
-        source.mkdir()
-        for name in PACKAGE_FILES:
-            if (ROOT / name).is_dir():
-                shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(ROOT / name, source / name)
-        command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                   "-q", "-w", str(Path(tmp) / "out"), str(source)]  # fmt: skip
-        env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-        result = subprocess.run(command, capture_output=True, text=True, env=env)
-        if result.returncode != 0:
-            raise PluginError(f"building the snippets wheel failed:\n{result.stderr[-2000:]}")
-        built = next((Path(tmp) / "out").glob("snippets-*.whl"))
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in CACHE.iterdir():  # keep only the current build
-            if old != folder:
-                shutil.rmtree(old, ignore_errors=True)
-        return Path(shutil.copy2(built, folder / built.name))
 
 
 def versions_line() -> str:
@@ -123,25 +74,26 @@ def self_installing(raw: bytes, wheel_url: str, from_env: bool, executed: bool =
     return nbformat.writes(nb).encode("utf-8")
 
 
-def _wheel() -> Path:
-    return _state["wheel_build"].result()  # re-raises a failed build's PluginError
+def _wheel() -> wheel.Wheel:
+    return _state["wheel_build"].result()  # re-raises a failed build's PluginError; the file has the wheel's name
 
 
 def on_config(config):
     # Built beside the build (pip runs in its own process): on a fresh clone it takes 2 s, which the first
     # pages' execution hides instead of waiting for. `wheel()` waits for it where it is needed.
-    _state["wheel_build"] = _BUILDER.submit(build_wheel)
+    store = disk_cache.Store(cache_folder(config) / "wheel", keep=1)
+    _state["wheel_build"] = _BUILDER.submit(wheel.build, root(config), store)
     _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     _state["from_env"] = bool(os.environ.get("SITE_URL"))
     _state["notebooks"] = []
-    _state["memo"] = Memo("downloads", _SOURCE)
+    _state["memo"] = disk_cache.Memo(cache_folder(config) / "pages", "downloads", _SOURCE)
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
-    wheel = _wheel()
+    built = _wheel()
     pages = [f for f in files if f.is_documentation_page() and f.src_uri.endswith(".py")]
     # Links relative to the folder of the page's file, from the files' places in the built site: right with
     # directory URLs (downloads/index.html) and without them (downloads.html, the offline build).
@@ -162,8 +114,8 @@ def on_page_markdown(markdown, page, config, files):
     )
     exercise_page = next((f.dest_uri for f in files if f.src_uri == "exercises.py"), "exercises/index.html")
     block = (
-        f'<ul><li><a href="{href("downloads/" + wheel.name)}" download>{wheel.name}</a> '
-        f"({wheel.stat().st_size / 1e6:.1f} MB), the <code>snippets</code> package with its data</li>"
+        f'<ul><li><a href="{href("downloads/" + built.name)}" download>{built.name}</a> '
+        f"({built.path.stat().st_size / 1e6:.1f} MB), the <code>snippets</code> package with its data</li>"
         f'<li><a href="{href("downloads/notebooks.zip")}" download>notebooks.zip</a>, every notebook below</li>'
         f'<li><a href="{href("downloads/exercises.zip")}" download>exercises.zip</a>, the coding exercises</li></ul>'
         f"<p>The notebooks, one per executed page, with their outputs:</p><ul>{links}</ul>"
@@ -174,12 +126,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Give the page's downloadable notebook (written by hooks/notebooks.py) its install cell."""
+    """Give the page's downloadable notebook (written by the notebook_html stage) its install cell."""
     notebook = Path(page.file.abs_dest_path).parent / f"{Path(page.file.src_uri).stem}.ipynb"
     if page.file.src_uri.endswith(".py") and notebook.is_file():
         url = f"{_state['site_url']}downloads/{_wheel().name}"
         raw, from_env = notebook.read_bytes(), _state["from_env"]
-        # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (hooks/page_memo.py).
+        # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (disk_cache.Memo).
         text = _state["memo"].get(
             f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}",
             lambda: self_installing(raw, url, from_env).decode("utf-8"),
@@ -194,7 +146,7 @@ def on_post_build(config):
     _state["memo"].save()
     folder = Path(config["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(_wheel(), folder / _wheel().name)
+    shutil.copy2(_wheel().path, folder / _wheel().name)
     _zip(folder / "notebooks.zip", {n.name: n.read_bytes() for n in sorted(_state["notebooks"])})
     url = f"{_state['site_url']}downloads/{_wheel().name}"
     written = {}

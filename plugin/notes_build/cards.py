@@ -27,12 +27,11 @@ from pathlib import Path
 import genanki
 import jupytext
 import markdown
-from offline import offline_build  # hooks/, on sys.path as mkdocs loads the hooks
 
 from snippets import quiz
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
+from .project import offline_build
+
 MARKER = "<!-- review: cards -->"
 DECK_MARKER = "<!-- review: deck -->"
 INDEX_MARKER = "<!-- practice: index -->"  # docs/checklist.md
@@ -98,7 +97,7 @@ def _item_text(item: str) -> str:
     return f"{first.strip()}{chr(10) * (2 if rest.startswith('```') else 1)}{rest}".strip()
 
 
-def lesson_cards(stem: str, title: str, docs: Path = DOCS) -> list[Card]:
+def lesson_cards(stem: str, title: str, docs: Path) -> list[Card]:
     """The cards of one lesson page: its In-one-minute items, self-checks and practice questions."""
     text = "\n".join(c.source for c in jupytext.read(docs / f"{stem}.py").cells if c.cell_type == "markdown")
     cards = []
@@ -130,7 +129,7 @@ def formula_cards(text: str) -> list[Card]:
             for m in rows]  # fmt: skip
 
 
-def all_cards(lessons: list[tuple[str, str]], docs: Path = DOCS) -> list[Card]:
+def all_cards(lessons: list[tuple[str, str]], docs: Path) -> list[Card]:
     """Every card, lesson by lesson in the nav's order, then the formulas. lessons: [(stem, nav title)]."""
     cards = [card for stem, title in lessons for card in lesson_cards(stem, title, docs)]
     if (docs / "formulas.md").is_file():

@@ -12,20 +12,23 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-DOCS_ASSETS = Path(__file__).resolve().parents[1] / "docs" / "assets"
-GENERATED = ("assets/stylesheets/jupyter.css",)  # written into the site by hooks/notebooks.py and styles.py
+from .project import NOTEBOOK_CSS
+
+AFTER = ("notebook_html", "styles", "typeset")  # jupyter.css written and cut, the math font maybe in temml.css
+GENERATED = (NOTEBOOK_CSS,)  # written into the site by the notebook_html and styles stages
 _MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 
-def own_assets() -> list[str]:
+def own_assets(docs: Path) -> list[str]:
     """Site paths of the scripts and stylesheets this project writes: docs/assets/*/*.js|css, and jupyter.css."""
-    found = [f"assets/{p.relative_to(DOCS_ASSETS).as_posix()}" for p in DOCS_ASSETS.glob("*/*") if p.suffix in _MINIFY]
+    assets = docs / "assets"
+    found = [f"assets/{p.relative_to(assets).as_posix()}" for p in assets.glob("*/*") if p.suffix in _MINIFY]
     return sorted(set(found) | set(GENERATED))
 
 
 def on_post_build(config):
     site = Path(config["site_dir"])
-    for path in own_assets():
+    for path in own_assets(Path(config["docs_dir"])):
         target = site / path
         if target.is_file():
             target.write_text(_MINIFY[target.suffix](target.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,196 @@
+"""Stage 1: the notebook pages executed (nbclient), once per change, in parallel, failing loudly.
+
+Before mkdocs-jupyter takes the pages, every docs/*.py page whose execution is not cached runs, the longest
+first (by their last recorded time), `workers` kernels at once, each on one thread (KERNEL_THREADS). A cell
+that raises fails the build with the page and the cell named; a cell running longer than `cell_timeout`
+seconds fails it too. Under `mkdocs serve` a failing page is recorded instead (notebook_html shows an error
+page in its place) and the rest of the site keeps serving.
+
+Each page's File (which mkdocs-jupyter's on_files has made a notebook page) then gets the executed notebook,
+with the page's current Markdown, as its source (`File.abs_src_path`, which a plugin's on_files may set):
+mkdocs-jupyter (execute: false) renders it as it is, and its own cache, keyed on the notebook's bytes, is
+right without any patch. Executions are kept in
+.cache/notebooks by notebook_keys' page key, so a text edit re-executes nothing.
+"""
+
+import logging
+import os
+import re
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from mkdocs.exceptions import PluginError
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from snippets import cache
+
+from . import disk_cache
+from .notebook_keys import Keys, read_page
+from .project import cache_folder, command, options, root
+
+log = logging.getLogger("mkdocs.plugins.notes.execute")  # under "mkdocs": printed with mkdocs' own lines
+KEEP = 40  # executions kept besides the current ones: reverting an edit is served from the cache
+# One thread per kernel, and one kernel more than the 2 cores: a page waiting for a shared result that another
+# page is computing (snippets.cache's lock) then leaves no core idle. With the libraries' default thread pools
+# two kernels fought over the cores (cold build 83 s, 63 s with one thread each), and the outputs depended on
+# the machine's core count (a float sum's order does). The shared results are keyed on these settings.
+KERNEL_THREADS = dict.fromkeys(cache.THREAD_SETTINGS, "1")
+# This process too, before anything in it loads NumPy (exports.py reads the shared results in here).
+os.environ.update(KERNEL_THREADS)
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# A frame of IPython's traceback, colours stripped: "File /p/snippets/x.py:12, in f(a, b)" ... "---> 12     code"
+FRAME = re.compile(r"^File (?P<file>.+?):(?P<line>\d+), in (?P<function>[^\s(]+)")
+FRAME_CODE = re.compile(r"^-+> *\d+ ?(?P<code>.*)$", re.M)
+
+_state: dict = {"errors": {}}
+
+
+class ExecutionFailed(PluginError):
+    """A page whose execution failed: the message names the page and the cell; `notebook` holds the outputs up
+    to the failure and `frames` the traceback's frames inside snippets/ as (file, line, function, code)."""
+
+    def __init__(self, message: str, notebook=None, traceback: str = "", frames=()):
+        super().__init__(message)
+        self.notebook, self.traceback, self.frames = notebook, traceback, list(frames)
+
+
+def failure(src_uri: str) -> ExecutionFailed | None:
+    """This build's failure of a page (under `mkdocs serve` only; a build stops at the first)."""
+    return _state["errors"].get(src_uri)
+
+
+def snippets_frames(traceback: str, package: Path) -> list[tuple[str, int, str, str]]:
+    """The frames of an (ANSI-stripped) IPython traceback inside `package`: (file relative to the project, line,
+    function, code line), outermost first."""
+    frames = []
+    for block in re.split(r"\n(?=File )", "\n" + traceback):
+        match = FRAME.match(block.strip("\n"))
+        if match and package.resolve() in Path(match["file"]).expanduser().resolve().parents:
+            code = FRAME_CODE.search(block)
+            name = Path(match["file"]).expanduser().resolve().relative_to(package.resolve().parent).as_posix()
+            frames.append((name, int(match["line"]), match["function"], code["code"].strip() if code else ""))
+    return frames
+
+
+def _failure(src: Path, nb, error: CellExecutionError) -> ExecutionFailed:
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    k = next((k for k, c in enumerate(code_cells) if any(o.get("output_type") == "error" for o in c.outputs)), None)
+    # the line of each code cell's first line, as its author counts it: the one after its "# %%"
+    lines = [i + 2 for i, line in enumerate(src.read_text().splitlines()) if line.startswith("# %%") and "[markdown]" not in line]  # noqa: E501  # fmt: skip
+    where = "a code cell" if k is None else f"code cell {k + 1} (line {lines[k]})"
+    outputs = [] if k is None else [o for o in code_cells[k].outputs if o.get("output_type") == "error"]
+    traceback = ANSI.sub("", "\n".join(outputs[0].get("traceback", []))) if outputs else ""
+    message = f"{src.relative_to(_state['root']).as_posix()}: {where} raised {error.ename}: {error.evalue}"
+    frames = snippets_frames(traceback, _state["root"] / "snippets")
+    return ExecutionFailed(message, notebook=nb, traceback=traceback, frames=frames)
+
+
+def run_notebook(src: Path, target: Path) -> None:
+    """Execute a notebook page into `target`; raises ExecutionFailed when a cell raises or runs too long."""
+    page, timeout = src.relative_to(_state["root"]).as_posix(), _state["timeout"]
+    nb = read_page(src)
+    start = time.perf_counter()
+    # IPC sockets in a private folder instead of TCP ports: no "running over TCP without encryption" warning
+    # per page, and no port for another local user to connect to.
+    sockets = tempfile.TemporaryDirectory(prefix="notes-kernel-")
+    km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets.name) / "kernel"))
+    # shutdown_kernel="immediate": nothing to flush, and a graceful shutdown costs 0.4 s per page.
+    # coalesce_streams: a cell's prints are one output, however the kernel happened to flush them.
+    # record_timing=False: no execution timestamps in the notebook, so two builds give the same download.
+    client = NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3", allow_errors=False,
+                            shutdown_kernel="immediate", coalesce_streams=True, record_timing=False,
+                            resources={"metadata": {"path": str(_state["root"])}})  # fmt: skip
+    try:
+        with sockets:
+            # cleanup_kc: without it every page's kernel (TensorFlow loaded) lived on until mkdocs exited.
+            client.execute(cleanup_kc=True)  # the kernel inherits os.environ, KERNEL_THREADS included
+    except CellTimeoutError as error:
+        raise ExecutionFailed(f"{page}: a cell ran longer than {timeout} s (cell_timeout): {error}", nb) from None
+    except CellExecutionError as error:
+        raise _failure(src, nb, error) from None
+    except DeadKernelError as error:
+        raise ExecutionFailed(f"{page}: the kernel died: {error}", notebook=nb) from None
+    seconds = time.perf_counter() - start
+    log.info(f"executed {page} in {seconds:.1f} s")
+    _state["durations"][src.stem] = round(seconds, 1)
+    nbformat.write(nb, target)
+
+
+def _with_text(src: Path, execution: Path, target: Path) -> None:
+    """The execution with the page's current Markdown cells (its code cells are the page's: they are in the key)."""
+    executed = nbformat.read(execution, as_version=4)
+    outputs = iter([cell for cell in executed.cells if cell.cell_type == "code"])
+    executed.cells = [next(outputs) if cell.cell_type == "code" else cell for cell in read_page(src).cells]
+    nbformat.write(executed, target)
+
+
+def executed(src: Path) -> Path:
+    """The page's executed notebook with its current text, from the cache or executed now."""
+    name = f"{src.stem}-{_state['keys'].page(src)[:20]}"
+    store = _state["store"]
+    execution = store.get(f"{name}.ipynb", lambda target: run_notebook(src, target))
+    text = disk_cache.key(src.read_bytes())[:12]
+    return store.get(f"{name}-{text}.ipynb", lambda target: _with_text(src, execution, target))
+
+
+def _run_or_record(src: Path) -> None:
+    try:
+        executed(src)
+    except ExecutionFailed as error:
+        if command() != "serve":
+            raise
+        _state["errors"][src.relative_to(_state["docs"]).as_posix()] = error
+        log.info(f"{error}: serving an error page in its place until it executes")
+
+
+def on_config(config):
+    project = root(config)
+    # Expensive results are computed once per build and shared by the pages through snippets.cache (the kernels
+    # inherit this variable); always this project's folder, so a copy of the project builds from its own.
+    os.environ["SNIPPETS_CACHE_DIR"] = str(cache_folder(config) / "results")
+    # The kernels import this project's own snippets, even when PYTHONPATH or an editable install names another.
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(project)]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(project), *paths])
+    memo = disk_cache.Memo(cache_folder(config) / "pages", "notebooks", b"")
+    _state.update(root=project, docs=Path(config["docs_dir"]), keys=Keys(project, memo), memo=memo, errors={},
+                  store=disk_cache.Store(cache_folder(config) / "notebooks", KEEP),
+                  timeout=options(config).cell_timeout, workers=options(config).workers)  # fmt: skip
+    return config
+
+
+def on_files(files, config):
+    """Execute the pages not cached (`workers` at once), then give each page its executed notebook as source."""
+    pages = {f.src_uri: Path(f.abs_src_path) for f in files if f.src_uri.endswith(".py") and f.is_documentation_page()}
+    durations_file = cache_folder(config) / "durations.json"  # {page: seconds of its last execution}
+    _state["durations"] = disk_cache.read_json(durations_file)
+    store, keys = _state["store"], _state["keys"]
+    todo = [src for src in pages.values() if not store.path(f"{src.stem}-{keys.page(src)[:20]}.ipynb").is_file()]
+    todo.sort(key=lambda src: keys.longest_first(src, _state["durations"]))
+    try:
+        with ThreadPoolExecutor(max_workers=_state["workers"]) as pool:
+            list(pool.map(_run_or_record, todo))
+    finally:
+        if todo:  # a page that is gone is forgotten
+            stems = {src.stem for src in pages.values()}
+            durations = {stem: s for stem, s in sorted(_state["durations"].items()) if stem in stems}
+            disk_cache.atomic_write(durations_file, disk_cache.json_text(durations))
+    by_uri = {f.src_uri: f for f in files}
+    for uri, src in pages.items():
+        error = failure(uri)
+        if error is not None:  # the notebook as far as it ran, error included, for the author to open
+            source = cache_folder(config) / "failed" / f"{src.stem}.ipynb"
+            disk_cache.atomic_write(source, nbformat.writes(error.notebook))
+        else:
+            source = executed(src)
+        by_uri[uri].abs_src_path = str(source)
+    return files
+
+
+def on_post_build(config):
+    _state["store"].prune()
+    _state["memo"].save()

@@ -1,0 +1,156 @@
+"""The notes' build as one MkDocs plugin, `notes`: its stages run in the order of STAGES, written once, here.
+
+Each stage is a module of this package with one job, handling MkDocs events as hooks do (`on_files(files,
+config)`, `on_page_content(html, page, config, files)`, ...). For every event the plugin calls the stages that
+handle it, in STAGES order, each on the previous one's result. A stage names the stages whose output it reads
+in `AFTER`; the order is checked when the plugin loads, and a stage that finds another's output missing stops
+the build saying which.
+
+The plugin's events run late (priority -50): after the theme's, search's and mkdocs-jupyter's handlers (at 0;
+mkdocs-jupyter's on_files has taken the notebook pages when the execute stage gives them their executed
+notebooks), and before Material's offline plugin's last step (-100).
+
+Options (mkdocs.yml): `workers` (kernels at once), `cell_timeout` (seconds a cell may run), `offline` (the
+offline build; it must agree with Material's offline plugin, which does the theme's half of it).
+"""
+
+import logging
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from . import (
+    cards,
+    cheatsheet,
+    compact,
+    downloads,
+    execute,
+    exports,
+    links,
+    markup,
+    math_font,
+    minify,
+    notebook_html,
+    offline,
+    print_page,
+    styles,
+    templates,
+    typeset,
+    wrap_tables,
+)
+from .project import PACKAGE, offline_build, session
+
+log = logging.getLogger("mkdocs.plugins.notes")
+
+STAGES = (
+    execute,  # runs the notebook pages (nbclient, cached) and hands mkdocs-jupyter the executed notebooks
+    notebook_html,  # the rendered notebooks: CSS out into one file, links resolved, figures to files, download
+    templates,  # compiled Jinja templates kept between builds
+    cards,  # review/ and the Anki deck, cut from the pages' sources
+    typeset,  # every formula to MathML (Temml), at build
+    math_font,  # the math font cut to the glyphs the formulas use, preloaded where there is math
+    styles,  # the notebook CSS cut to the rules the pages use
+    wrap_tables,  # tables wrapped as the theme would in the browser, labelled for phones
+    print_page,  # print/: every lesson on one page
+    cheatsheet,  # cheatsheet/: one A4 page cut from the rendered pages
+    downloads,  # the snippets wheel, self-installing notebooks, the exercise notebooks, zips
+    markup,  # valid HTML from third-party markup (notebook copy buttons)
+    exports,  # the interactive pages' data files (weights, curves)
+    compact,  # the template's indentation out of the HTML
+    links,  # every internal link and anchor of the built site checked
+    offline,  # the offline build: search-worker shim served with the site, no instant navigation
+    minify,  # the site's own CSS and JavaScript minified
+)
+ITEM_EVENTS = ("config", "files", "nav", "env", "page_markdown", "page_content", "page_context", "post_page")
+
+
+def check_order(stages=STAGES) -> None:
+    """Every stage comes after the stages it names in AFTER (their output is its input)."""
+    names = [s.__name__.rsplit(".", 1)[-1] for s in stages]
+    for k, stage in enumerate(stages):
+        for needed in getattr(stage, "AFTER", ()):
+            if needed not in names[:k]:
+                where = "is missing" if needed not in names else f"comes after it ({names.index(needed) + 1}.)"
+                raise PluginError(f"notes plugin: stage {names[k]} reads {needed}'s output, but {needed} {where}")
+
+
+check_order()
+# `mkdocs serve` loads the plugin once: the code in use is the code it started with (see on_config).
+_LOADED = {path: path.stat().st_mtime for path in PACKAGE.glob("*.py")}
+
+
+class NotesOptions(base.Config):
+    workers = c.Type(int, default=3)
+    cell_timeout = c.Type(int, default=300)
+    offline = c.Type(bool, default=False)
+
+
+def _run(event: str, item=None, **kwargs):
+    for stage in STAGES:
+        handler = getattr(stage, f"on_{event}", None)
+        if handler is None:
+            continue
+        if event in ITEM_EVENTS:
+            result = handler(item, **kwargs)
+            item = item if result is None else result
+        else:
+            handler(**kwargs)
+    return item
+
+
+class NotesPlugin(BasePlugin[NotesOptions]):
+    supports_multiple_instances = False
+
+    def on_startup(self, *, command, dirty):
+        session["command"] = command
+        _run("startup", command=command, dirty=dirty)
+
+    @event_priority(-50)
+    def on_config(self, config):
+        changed = [p.name for p, mtime in _LOADED.items() if not p.exists() or p.stat().st_mtime != mtime]
+        if changed:
+            raise PluginError(
+                f"notes plugin: {', '.join(sorted(changed))} changed since `mkdocs serve` started, which keeps the "
+                "code it loaded: stop it (Ctrl-C) and run `make serve` again"
+            )
+        if self.config.offline != offline_build(config):
+            raise PluginError("notes plugin: its offline option and Material's offline plugin must agree (OFFLINE)")
+        return _run("config", config)
+
+    @event_priority(-50)
+    def on_files(self, files, *, config):
+        return _run("files", files, config=config)
+
+    @event_priority(-50)
+    def on_pre_build(self, *, config):
+        _run("pre_build", config=config)
+
+    @event_priority(-50)
+    def on_nav(self, nav, *, config, files):
+        return _run("nav", nav, config=config, files=files)
+
+    @event_priority(-50)
+    def on_env(self, env, *, config, files):
+        return _run("env", env, config=config, files=files)
+
+    @event_priority(-50)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        return _run("page_markdown", markdown, page=page, config=config, files=files)
+
+    @event_priority(-50)
+    def on_page_content(self, html, *, page, config, files):
+        return _run("page_content", html, page=page, config=config, files=files)
+
+    @event_priority(-50)
+    def on_page_context(self, context, *, page, config, nav):
+        return _run("page_context", context, page=page, config=config, nav=nav)
+
+    @event_priority(-50)
+    def on_post_page(self, output, *, page, config):
+        return _run("post_page", output, page=page, config=config)
+
+    @event_priority(-50)
+    def on_post_build(self, *, config):
+        _run("post_build", config=config)
