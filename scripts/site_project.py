@@ -18,7 +18,7 @@ PROJECT_PARTS = (
     "README.md",
     "LICENSE",
     "DATA_LICENSE.md",
-)  # the last three go into the snippets wheel (hooks/downloads.py)
+)  # the last three go into the snippets wheel (notes_build/downloads.py)
 
 
 def site_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.CompletedProcess:

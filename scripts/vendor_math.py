@@ -1,10 +1,10 @@
-"""Vendor what hooks/typeset.py needs from npm: Temml (TeX to MathML) and the Noto Sans Math font.
+"""Vendor what notes_build/typeset.py needs from npm: Temml (TeX to MathML) and the Noto Sans Math font.
 
 Usage: python scripts/vendor_math.py   (needs npm and the npm registry; pinned versions below)
 
 Writes, for the build only (never served as they are):
-- hooks/vendor/temml.min.js: Temml, run in V8 by hooks/typeset.py;
-- hooks/vendor/NotoSansMath-Regular.woff2: the whole font, which the build cuts to the glyphs the
+- notes_build/vendor/temml.min.js: Temml, run in V8 by notes_build/typeset.py;
+- notes_build/vendor/NotoSansMath-Regular.woff2: the whole font, which the build cuts to the glyphs the
   site's formulas use;
 and, served with the site, docs/assets/math/temml.css: Temml's stylesheet for Noto Sans Math, with its
 @font-face pointed at that cut font (woff2, `font-display: block`: formulas never show in a
@@ -34,7 +34,7 @@ def unpack(spec: str, into: Path) -> Path:
 
 
 def main():
-    vendor, assets = ROOT / "hooks" / "vendor", ROOT / "docs" / "assets" / "math"
+    vendor, assets = ROOT / "plugin" / "notes_build" / "vendor", ROOT / "docs" / "assets" / "math"
     with tempfile.TemporaryDirectory() as tmp:
         temml, font = unpack(TEMML, Path(tmp) / "temml"), unpack(FONT, Path(tmp) / "font")
         shutil.rmtree(vendor, ignore_errors=True)

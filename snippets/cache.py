@@ -1,7 +1,7 @@
 """Expensive results computed once per build and shared by every page that reports them.
 
 `cached(func, **kwargs)` returns func(**kwargs), stored on disk when SNIPPETS_CACHE_DIR names a
-folder (the site build sets it, see hooks/notebooks.py); without it, every call computes. The key is
+folder (the site build sets it, see notes_build/execute.py); without it, every call computes. The key is
 the content of what can change the result:
 
 - the function's name and its keyword arguments;
@@ -31,7 +31,7 @@ except ImportError:  # not POSIX: no lock; at worst two pages compute the same r
 PACKAGE = Path(__file__).parent
 LIBRARIES = ("numpy", "tensorflow-cpu", "keras")
 # The variables that set NumPy's BLAS and TensorFlow's thread counts. The site build and the tests set them
-# all to 1 (hooks/notebooks.py, tests/conftest.py), so both compute, and share, the same results.
+# all to 1 (notes_build/execute.py, tests/conftest.py), so both compute, and share, the same results.
 THREAD_SETTINGS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS",
                    "TF_NUM_INTEROP_THREADS")  # fmt: skip
 

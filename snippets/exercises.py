@@ -134,7 +134,7 @@ def notebook(name: str) -> nbformat.NotebookNode:
 
 
 def _markdown(text: str) -> str:
-    """Markdown as HTML, its formulas kept whole (as \\( … \\), which hooks/typeset.py sets): `[l](i)` in a
+    """Markdown as HTML, its formulas kept whole (as \\( … \\), which notes_build/typeset.py sets): `[l](i)` in a
     formula is not a link."""
     import markdown
 

@@ -7,7 +7,7 @@
 - `learning_rate_curves(traces)`: the loss and accuracy per epoch of each learning-rate run, not the models.
 
 `read_digit_net(payload)` turns the JSON back into NumPy params, the exact values the browser uses;
-`site_files()` lists every file the build writes beside the pages (hooks/exports.py).
+`site_files()` lists every file the build writes beside the pages (notes_build/exports.py).
 """
 
 import base64

@@ -169,7 +169,7 @@ _BOLD = re.compile(r"\*\*([^*]+)\*\*")
 
 
 def inline(text: str) -> str:
-    """The questions' Markdown (`code`, **bold**) as HTML; formulas stay $…$ for hooks/typeset.py to set."""
+    """The questions' Markdown (`code`, **bold**) as HTML; formulas stay $…$ for notes_build/typeset.py to set."""
     text = _CODE.sub(lambda m: f"<code>{html.escape(m.group(1))}</code>", text)
     return _BOLD.sub(r"<strong>\1</strong>", text)
 

@@ -63,7 +63,7 @@ def source(obj=None, *, module: str | None = None, section: str | None = None) -
 def table(headers, rows, *, align=None) -> HTML:
     """An HTML table; cells are escaped unless they are HTML instances.
 
-    On the site, hooks/wrap_tables.py puts it in the theme's scrolling box, as a Markdown table.
+    On the site, notes_build/wrap_tables.py puts it in the theme's scrolling box, as a Markdown table.
     """
 
     def cell(value):

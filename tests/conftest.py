@@ -7,7 +7,7 @@ from snippets.cache import THREAD_SETTINGS
 
 # The tests read the same once-per-build results as the site build of this checkout (snippets.cache):
 # the headline runs are trained once, whichever of the two needs them first. The results are keyed on the
-# libraries' thread settings: these are the site build's (hooks/notebooks.py), set before NumPy loads.
+# libraries' thread settings: these are the site build's (notes_build/execute.py), set before NumPy loads.
 os.environ.setdefault("SNIPPETS_CACHE_DIR", str(Path(__file__).parents[1] / ".cache" / "results"))
 os.environ.update(dict.fromkeys(THREAD_SETTINGS, "1"))
 
@@ -67,7 +67,7 @@ def site_pages(built_site):
     for html in sorted(built_site.rglob("index.html")):
         path = html.parent.relative_to(built_site).as_posix()
         text = html.read_text()
-        pages["" if path == "." else path + "/"] = "<math" in text  # hooks/typeset.py writes MathML at build
+        pages["" if path == "." else path + "/"] = "<math" in text  # notes_build/typeset.py writes MathML at build
     return pages
 
 

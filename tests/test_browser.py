@@ -69,7 +69,7 @@ def visit(browser, served_site):
         v.close()
 
 
-# Math is MathML written at build (hooks/typeset.py): laid out by the browser, in the site's math font.
+# Math is MathML written at build (notes_build/typeset.py): laid out by the browser, in the site's math font.
 MATH_STATE = """async () => {
   await document.fonts.ready;
   // math in what is hidden until asked for (a question's other variants and hints, the printed answer key,

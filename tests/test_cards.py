@@ -2,15 +2,12 @@
 
 import re
 import sqlite3
-import sys
 import zipfile
 from pathlib import Path
 
 import jupytext
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import cards  # noqa: E402
+from notes_build import card_sources, cards  # noqa: E402
 
 from snippets import quiz  # noqa: E402
 
@@ -20,7 +17,7 @@ LESSONS = [(stem, stem.replace("-", " ").capitalize()) for stem in quiz.pages()]
 
 @pytest.fixture(scope="module")
 def deck_cards():
-    return cards.all_cards(LESSONS)
+    return card_sources.all_cards(LESSONS, DOCS)
 
 
 def test_every_source_becomes_cards_and_there_are_at_least_70(deck_cards):
@@ -63,7 +60,7 @@ def test_deck_is_byte_stable_tagged_by_lesson_with_anki_math(deck_cards, tmp_pat
 
 
 def test_review_html_hides_every_card_and_its_back(deck_cards):
-    """review/ gets one hidden article per card, its back hidden too, formulas wrapped for hooks/typeset.py."""
+    """review/ gets one hidden article per card, its back hidden too, formulas wrapped for notes_build/typeset.py."""
     page = cards.review_html(deck_cards)
     assert (
         page.count('<article class="review-card"') == len(deck_cards) == page.count('<div class="review-back" hidden>')
@@ -74,9 +71,9 @@ def test_review_html_hides_every_card_and_its_back(deck_cards):
 def test_two_cards_with_one_front_are_refused(monkeypatch):
     """Cards are keyed by their front: a duplicate would share a schedule, so it stops the build."""
     twice = [
-        cards._card("loss", "Loss", "self-check", "Same?", "a"),
-        cards._card("loss", "Loss", "self-check", "Same?", "b"),
+        card_sources._card("loss", "Loss", "self-check", "Same?", "a"),
+        card_sources._card("loss", "Loss", "self-check", "Same?", "b"),
     ]
-    monkeypatch.setattr(cards, "lesson_cards", lambda stem, title, docs: twice)
+    monkeypatch.setattr(card_sources, "lesson_cards", lambda stem, title, docs: twice)
     with pytest.raises(ValueError, match="share a front"):
-        cards.all_cards([("loss", "Loss")])
+        card_sources.all_cards([("loss", "Loss")], DOCS)

@@ -1,10 +1,6 @@
-"""hooks/compact.py: template indentation out of the HTML, whitespace that shows left as it is."""
+"""notes_build/compact.py: template indentation out of the HTML, whitespace that shows left as it is."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import compact  # noqa: E402
+from notes_build import compact  # noqa: E402
 
 
 def test_compact_turns_indented_line_breaks_into_one():

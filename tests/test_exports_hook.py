@@ -1,15 +1,10 @@
-"""hooks/exports.py: the interactive pages' data files land where their pages' relative links find them."""
-
-import sys
-from pathlib import Path
+"""notes_build/exports.py: the interactive pages' data files land where their pages' relative links find them."""
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import exports  # noqa: E402
+from notes_build import exports  # noqa: E402
 
 PAYLOADS = {"try-it/digit-net.json": {"W1": [1.0]}, "gradient-descent/learning-rates.json": {"runs": []}}
 
@@ -19,9 +14,9 @@ def build(pages, directory_urls, monkeypatch, payloads=PAYLOADS):
     config = MkDocsConfig()
     config.load_dict({"site_name": "t", "docs_dir": "docs", "site_dir": "site", "use_directory_urls": directory_urls})
     config.validate()
-    config.plugins._current_plugin = "hooks/exports.py"  # as mkdocs sets it while it runs a hook's event
+    config.plugins._current_plugin = "notes"  # as mkdocs sets it while it runs the notes plugin's event
     files = Files([File(page, "docs", "site", directory_urls) for page in pages])
-    return {f.dest_uri: f for f in exports.on_files(files, config) if f.generated_by == "hooks/exports.py"}
+    return {f.dest_uri: f for f in exports.on_files(files, config) if f.generated_by == "notes"}
 
 
 def test_data_files_sit_beside_their_pages_with_and_without_directory_urls(monkeypatch):

@@ -8,14 +8,12 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-import markup  # noqa: E402  (hooks/markup.py, which makes third-party markup valid at build)
+from notes_build import markup  # noqa: E402  (notes_build/markup.py, which makes third-party markup valid at build)
 
 JAVA = shutil.which("java")
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -75,7 +73,7 @@ def test_every_page_is_valid_html(built_site):
 
 
 def test_copy_buttons_become_valid_html(tmp_path):
-    """mkdocs-jupyter's copy-button markup is an error to the checker; hooks/markup.py's rewrite of it is not."""
+    """mkdocs-jupyter's copy-button markup is an error to the checker; notes_build/markup.py's rewrite of it is not."""
     template = (
         '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><pre id="cell-1">x = 1</pre>'
         '<clipboard-copy for="cell-1", aria-label="Copy to Clipboard"><span>copy</span></clipboard-copy></body></html>'

@@ -25,7 +25,7 @@ READING_PAGES = ["", "data/", "architecture/", "activation/", "loss/", "forward/
                  "generalization/", "try-it/", "takeaways/", "formulas/", "checklist/", "cheatsheet/",
                  "benchmark/"]  # fmt: skip
 
-# Each table's box (hooks/wrap_tables.py) and the table in it: how much wider its content is than the box, whether
+# Each table's box (notes_build/wrap_tables.py) and the table in it: how much wider its content is than the box, whether
 # it is laid out as blocks (notes-reflow on a phone), the box's background layers (the scroll shadows), and each
 # body cell's label as shown (its ::before) against its data-label.
 TABLES = """() => [...document.querySelectorAll('.md-content table')].map((table) => {

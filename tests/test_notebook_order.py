@@ -1,13 +1,14 @@
-"""The order hooks/notebooks.py executes pages in: the longest first, so that the last page to finish is short."""
+"""The order the execute stage runs pages in: the longest first, so that the last page to finish is short."""
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import notebooks  # noqa: E402
+from notes_build import disk_cache
+from notes_build.notebook_keys import Keys
+
+ROOT = Path(__file__).parents[1]
 
 
-def test_pages_never_timed_go_first_results_then_keras_then_the_rest(tmp_path, monkeypatch):
+def test_pages_never_timed_go_first_results_then_keras_then_the_rest(tmp_path):
     pages = {
         "plain": "from snippets import numpy_net\nprint(1)",
         "timed_long": "print(2)",
@@ -18,9 +19,9 @@ def test_pages_never_timed_go_first_results_then_keras_then_the_rest(tmp_path, m
     }
     for name, code in pages.items():
         (tmp_path / f"{name}.py").write_text(code)
-    monkeypatch.setitem(notebooks._state, "durations", {"timed_long": 30.0, "timed_short": 2.5})
-    monkeypatch.setitem(notebooks._state, "memo", notebooks.Memo("probe", b""))
-    order = sorted((tmp_path / f"{name}.py" for name in pages), key=notebooks._longest_first)
+    keys = Keys(ROOT, disk_cache.Memo(tmp_path / "memo", "probe", b""))
+    durations = {"timed_long": 30.0, "timed_short": 2.5}
+    order = sorted((tmp_path / f"{name}.py" for name in pages), key=lambda src: keys.longest_first(src, durations))
     assert [path.stem for path in order] == [
         "headline", "keras_page", "through_a_module", "plain", "timed_long", "timed_short"
     ]  # fmt: skip

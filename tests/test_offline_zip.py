@@ -20,7 +20,7 @@ from offline_zip import FOLDER, build_offline_zip  # noqa: E402
 from page_scripts import wait_for_scripts  # noqa: E402
 
 pytestmark = MARKS
-# Math is MathML written at build (hooks/typeset.py), drawn in the math font the offline build inlines.
+# Math is MathML written at build (notes_build/typeset.py), drawn in the math font the offline build inlines.
 MATH_STATE = """async () => {
   await document.fonts.ready;
   const rendered = document.querySelectorAll('.md-content math').length;
@@ -123,7 +123,7 @@ def test_offline_navigation_between_pages(page):
     assert page.url == (page.site / "backprop.html").as_uri()
     with page.expect_navigation():
         page.locator("a.md-footer__link--next").click()
-    # A link written as `backprop.py` in the notebook's Markdown, rewritten by hooks/notebooks.py.
+    # A link written as `backprop.py` in the notebook's Markdown, rewritten by notes_build/notebook_html.py.
     with page.expect_navigation():
         page.locator(".md-content .jp-RenderedMarkdown a[href^='backprop.html']").first.click()
     wait_for_scripts(page)  # the page's scripts have run: their errors, if any, are in page.errors
@@ -134,7 +134,7 @@ def test_offline_navigation_between_pages(page):
 
 def test_offline_interactive_pages_load_their_data(page):
     """From file:// (where a page may not fetch a file) the learning-rate explorer draws its curves and the
-    drawing pad loads its network, from the data scripts the offline build writes (hooks/offline.py)."""
+    drawing pad loads its network, from the data scripts the offline build writes (notes_build/offline.py)."""
     open_page(page, "gradient-descent.html")
     page.wait_for_function("() => /final loss/.test(document.querySelector('#lr-readout').textContent)")
     assert page.locator("#lr-slider").is_enabled()

@@ -1,14 +1,12 @@
-"""hooks/cheatsheet.py and hooks/print_page.py: pieces cut from rendered pages, and pages gathered for print."""
+"""The cheatsheet and print_page stages: pieces cut from rendered pages, and pages gathered for print."""
 
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import cheatsheet  # noqa: E402
-import print_page  # noqa: E402
+from notes_build import (
+    cheatsheet,  # noqa: E402
+    print_page,  # noqa: E402
+)
 
 PAGE = (
     '<h1 id="t">T</h1><div class="admonition abstract in-one-minute"><p>a</p><div>nested</div><p>b</p></div>'
@@ -21,7 +19,7 @@ PAGE = (
 def test_pieces_are_whole_elements_without_ids():
     box = cheatsheet.piece(PAGE, "box")
     assert box.startswith('<div class="admonition') and box.endswith("<p>b</p></div>") and "after" not in box
-    table = '<table class="notes-table"><tr><td>1</td></tr></table>'  # in its box (hooks/wrap_tables.py)
+    table = '<table class="notes-table"><tr><td>1</td></tr></table>'  # in its box (notes_build/wrap_tables.py)
     assert (
         cheatsheet.piece(PAGE, "table")
         == f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{table}</div></div>'

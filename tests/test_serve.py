@@ -65,8 +65,8 @@ def serving(tmp_path):
     project = copy_project(tmp_path / "project", pages=pages)
     port = free_port()
     log = open(tmp_path / "serve.log", "w")
-    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
+    command = [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
     # SIGINT back to its default in the child: a shell without job control (CI) starts background jobs with it
     # ignored, and the teardown below stops the server the way Ctrl-C does.
     server = subprocess.Popen(

@@ -3,7 +3,6 @@
 import html as html_module
 import json
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -13,8 +12,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-import links  # noqa: E402  (hooks/links.py, the post-build link checker)
+from notes_build import links  # noqa: E402  (the links stage, the post-build link checker)
 
 NOTEBOOK_PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.py"))
 FETCHING = re.compile(r"""<(?:script|img|source|iframe|audio|video|embed)\b[^>]*\bsrc=["']([^"']+)""", re.I)
@@ -53,7 +51,7 @@ def test_executed_pages_show_real_outputs(built_site):
         assert "jp-OutputArea-output" in html, f"{stem}: no outputs"
         assert "Traceback" not in html and 'class="ansi-red' not in html, f"{stem}: an error in the output"
     home = page_html(built_site, "index")
-    # a table cell's content is in a <div class="notes-cell"> (hooks/wrap_tables.py)
+    # a table cell's content is in a <div class="notes-cell"> (notes_build/wrap_tables.py)
     assert re.search(r"99\.\d\d%</div></td>", home) and re.search(r">\d / 2,115<", home)
 
 
@@ -178,15 +176,14 @@ def test_presentation_cells_show_no_code(built_site):
 def test_link_checker_reuses_earlier_parses_by_content(tmp_path, monkeypatch):
     """An unchanged page is read back from the earlier build's memo (not parsed again); an edited one is parsed,
     so a link it breaks is still reported."""
-    import page_memo
+    from notes_build import disk_cache
 
-    monkeypatch.setattr(page_memo, "CACHE", tmp_path / "cache")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text('<h2 id="here">x</h2><a href="#here">ok</a>')
 
     def check():
-        memo = page_memo.Memo("links", links._SOURCE)
+        memo = disk_cache.Memo(tmp_path / "cache", "links", links._SOURCE)
         problems = links.broken_links(site, memo=memo)
         memo.save()
         return problems
@@ -205,7 +202,7 @@ def test_link_checker_reuses_earlier_parses_by_content(tmp_path, monkeypatch):
 
 
 def test_compiled_templates_are_kept_for_the_next_build(built_site):
-    """hooks/templates.py gives the theme's and mkdocstrings' Jinja environments a bytecode cache: after a build
+    """notes_build/templates.py gives the theme's and mkdocstrings' Jinja environments a bytecode cache: after a build
     it holds the compiled templates of both (the theme's main.html, mkdocstrings' function.html.jinja)."""
     import jinja2
 

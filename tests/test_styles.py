@@ -1,11 +1,8 @@
-"""hooks/styles.py: the notebook CSS keeps exactly the rules and custom properties the pages can use."""
+"""notes_build/styles.py: the notebook CSS keeps exactly the rules and custom properties the pages can use."""
 
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import styles  # noqa: E402
+from notes_build import styles  # noqa: E402
 
 CSS = """
 :root { --used: red; --via: var(--used); --unused: blue; }

@@ -7,6 +7,7 @@ Needs /usr/bin/chromium, like tests/test_browser.py (whose browser set-up this r
 import functools
 import http.server
 import io
+import json
 import re
 import threading
 import urllib.error
@@ -186,3 +187,16 @@ def test_site_works_under_a_sub_path(browser, subpath_site):
     assert not v.foreign and not v.errors, (v.foreign, v.errors)
     served = server_log[first:]
     assert len(served) > 20 and all(path.startswith(PREFIX) and status < 400 for path, status in served), served
+
+
+def test_site_url_sets_canonical_links_the_sitemap_and_the_install_cells(subpath_site, tmp_path):
+    """Built with SITE_URL, the canonical links, the sitemap and the notebooks' install cells use that address."""
+    base, _ = subpath_site
+    forward = urllib.request.urlopen(base + "forward/").read().decode()
+    assert f'<link rel="canonical" href="{base}forward/">' in forward
+    sitemap = urllib.request.urlopen(base + "sitemap.xml").read().decode()
+    assert f"{base}backprop/" in sitemap and ":8000" not in sitemap
+    notebook = json.loads(urllib.request.urlopen(base + "forward/forward.ipynb").read())
+    install = "".join(notebook["cells"][1]["source"])
+    assert f"%pip install {base}downloads/snippets-0.1.0-py3-none-any.whl" in install
+    assert "without SITE_URL" not in install

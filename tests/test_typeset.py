@@ -1,12 +1,12 @@
-"""hooks/typeset.py: TeX in the pages becomes MathML at build; code and SVG are left alone; bad TeX fails loudly."""
+"""The typeset and math_font stages: TeX in the pages becomes MathML at build; code and SVG are left alone; bad TeX
+fails loudly; the math font is cut to the characters used."""
 
-import sys
 from pathlib import Path
 
 import pytest
+from notes_build import disk_cache, math_font, typeset
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import typeset  # noqa: E402
+ROOT = Path(__file__).parents[1]
 
 
 def test_inline_and_display_dollars_become_mathml():
@@ -43,31 +43,25 @@ def test_bad_tex_names_the_formula():
         typeset.render_delimited("<p>$\\frac{1$</p>")
 
 
-def test_font_cut_keeps_the_math_table_and_the_characters(tmp_path, monkeypatch):
+def test_font_cut_keeps_the_math_table_and_the_characters(tmp_path):
     from fontTools.ttLib import TTFont
 
-    monkeypatch.setattr(typeset, "CACHE", tmp_path / "cache")
-    target = tmp_path / "math.woff2"
-    typeset.subset_font(set("σ∑∂ℒ=+−"), target)
+    target = math_font.subset_font(set("σ∑∂ℒ=+−"), disk_cache.Store(tmp_path / "cache", keep=1))
     font = TTFont(target)
     cmap = font.getBestCmap()
     assert "MATH" in font and all(ord(c) in cmap for c in "σ∑∂ℒ=+−")
     assert ord("𝑥") in cmap  # the italic x a browser draws for <mi>x</mi>
-    assert target.stat().st_size < typeset.FONT.stat().st_size / 5
-    assert typeset.FONT_URL in (typeset.ROOT / "docs" / typeset.CSS_PATH).read_text()  # where the build puts it
+    assert target.stat().st_size < math_font.FONT.stat().st_size / 5
+    assert math_font.FONT_URL in (ROOT / "docs" / math_font.CSS_PATH).read_text()  # where the build puts it
 
 
-def test_font_cuts_are_cached_by_their_characters(tmp_path, monkeypatch):
+def test_font_cuts_are_cached_by_their_characters(tmp_path):
     """The same characters reuse the cut kept in the cache; other characters make a new one."""
-    monkeypatch.setattr(typeset, "CACHE", tmp_path / "cache")
-    typeset.subset_font(set("σ="), tmp_path / "a.woff2")
-    (cut,) = (tmp_path / "cache").glob("*.woff2")
+    store = disk_cache.Store(tmp_path / "cache", keep=4)
+    cut = math_font.subset_font(set("σ="), store)
     stamp = cut.stat().st_mtime_ns
-    typeset.subset_font(set("=σ"), tmp_path / "b.woff2")
-    assert (
-        cut.stat().st_mtime_ns == stamp and (tmp_path / "a.woff2").read_bytes() == (tmp_path / "b.woff2").read_bytes()
-    )
-    typeset.subset_font(set("∑"), tmp_path / "c.woff2")
+    assert math_font.subset_font(set("=σ"), store) == cut and cut.stat().st_mtime_ns == stamp
+    math_font.subset_font(set("∑"), store)
     assert len(list((tmp_path / "cache").glob("*.woff2"))) == 2
 
 
@@ -85,49 +79,15 @@ def test_slanted_capitals_get_their_superscript_padded():
     assert '<msup><mi>W</mi><mrow class="tml-med-pad">' in html
 
 
-def _page(src_uri):
-    from types import SimpleNamespace
-
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
-
-
-def test_typeset_pages_are_kept_by_content_and_pruned(tmp_path, monkeypatch):
-    """A page typeset once is read back on the next build without Temml; an edited page is typeset again, and
-    after the build only this build's pages and the KEEP_PAGES most recent others stay."""
-    monkeypatch.setattr(typeset, "PAGES", tmp_path / "pages")
-    monkeypatch.setattr(typeset, "KEEP_PAGES", 1)
-    typeset.on_pre_build(None)
-    first = typeset.on_page_content("<p>$a^2$</p>", _page("x.py"), None, None)
-    assert "<math" in first and len(list((tmp_path / "pages").glob("*.html"))) == 1
-
-    def no_temml(*args):
-        raise AssertionError("typeset again")
-
-    monkeypatch.setattr(typeset, "render_delimited", no_temml)
-    assert typeset.on_page_content("<p>$a^2$</p>", _page("x.py"), None, None) == first
-    with pytest.raises(AssertionError, match="typeset again"):
-        typeset.on_page_content("<p>$b^2$</p>", _page("x.py"), None, None)
-    monkeypatch.undo()
-    monkeypatch.setattr(typeset, "PAGES", tmp_path / "pages")
-    monkeypatch.setattr(typeset, "KEEP_PAGES", 1)
-    for tex in ("b", "c", "d"):  # three more builds of an edited page
-        typeset.on_pre_build(None)
-        typeset.on_page_content(f"<p>${tex}^2$</p>", _page("x.py"), None, None)
-        typeset._prune_pages()
-    kept = sorted(path.read_text() for path in (tmp_path / "pages").glob("*.html"))
-    assert len(kept) == 2 and any("<mi>d</mi>" in page for page in kept) and any("<mi>c</mi>" in page for page in kept)
-
-
-def test_a_square_root_keeps_the_radical_glyph_in_the_font_cut(tmp_path, monkeypatch):
+def test_a_square_root_keeps_the_radical_glyph_in_the_font_cut():
     """A page with √ written as \\sqrt adds U+221A to the characters kept: the browser draws msqrt's radical from it,
     though no formula's text contains it."""
     from types import SimpleNamespace
 
-    monkeypatch.setattr(typeset, "PAGES", tmp_path / "pages")
     typeset.on_pre_build(None)
     page = SimpleNamespace(file=SimpleNamespace(src_uri="adam.md"))
     typeset.on_page_content('<p><span class="arithmatex">\\(\\sqrt{S} + x\\)</span></p>', page, None, None)
-    assert "√" in typeset._chars and "S" in typeset._chars
+    assert "√" in typeset.chars and "S" in typeset.chars
     typeset.on_pre_build(None)
     typeset.on_page_content('<p><span class="arithmatex">\\(S + x\\)</span></p>', page, None, None)
-    assert "√" not in typeset._chars
+    assert "√" not in typeset.chars

@@ -105,7 +105,7 @@ def test_deploys_only_tested_builds_of_main_with_the_pages_address():
     runs = [s.get("run", "") for s in test_steps]
     uses = [s.get("uses", "").split("@")[0] for s in test_steps]
     ci = next(i for i, run in enumerate(runs) if "bash .ci/run" in run)
-    build = next(i for i, run in enumerate(runs) if "mkdocs build --strict" in run)
+    build = next(i for i, run in enumerate(runs) if "properdocs build --strict" in run)
     assert ci < build < uses.index("actions/upload-pages-artifact")
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     assert test_steps[build]["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"

@@ -1,13 +1,8 @@
-"""hooks/wrap_tables.py: tables wrapped at build as the theme's bundle would, and the theme's table styles kept."""
-
-import sys
-from pathlib import Path
+"""The wrap_tables stage: tables wrapped at build as the theme's bundle would, and the theme's table styles kept."""
 
 import pytest
 from mkdocs.exceptions import PluginError
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
-import wrap_tables as tables  # noqa: E402
+from notes_build import wrap_tables as tables  # noqa: E402
 
 WRAPPED = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="notes-table">'
 
@@ -51,5 +46,5 @@ def test_widen_keeps_the_theme_selectors_and_adds_the_class():
 
 def test_widen_fails_when_the_theme_changed():
     """A theme stylesheet without the selector stops the build with a message naming the hook."""
-    with pytest.raises(PluginError, match="hooks/wrap_tables.py"):
+    with pytest.raises(PluginError, match="notes_build/wrap_tables.py"):
         tables.widen(".md-typeset table{color:red}")

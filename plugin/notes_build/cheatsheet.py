@@ -4,7 +4,7 @@ docs/cheatsheet.md lays the sheet out and marks where each piece goes with
 `<!-- cheatsheet: PAGE PIECE -->`. Once every page has been rendered, this hook replaces each marker
 with that piece of PAGE's rendered content, so the sheet can never disagree with the pages:
 - `box`: the page's "In one minute" box;
-- `table`: its first table, in the scrolling box hooks/wrap_tables.py puts it in;
+- `table`: its first table, in the scrolling box notes_build/wrap_tables.py puts it in;
 - `tasks`: its first task list (the checklist);
 - `math:ID`: the first display formula after the element with id ID;
 - `list:ID`: the first bulleted list after the element with id ID;
@@ -21,7 +21,7 @@ AFTER = ("wrap_tables",)  # a `table` piece is a table in its box
 MARKER = re.compile(r"<!-- cheatsheet: (\S+) (\S+) -->")
 _STARTS = {
     "box": (r'<div class="admonition abstract in-one-minute"', "div"),
-    "table": (r'<div class="md-typeset__scrollwrap"', "div"),  # a table in its box (hooks/wrap_tables.py)
+    "table": (r'<div class="md-typeset__scrollwrap"', "div"),  # a table in its box (notes_build/wrap_tables.py)
     "tasks": (r'<ul class="task-list"', "ul"),
     "math": (r'<span class="notes-math"', "span"),
     "list": (r"<ul\b", "ul"),
@@ -63,7 +63,7 @@ def piece(html: str, kind: str) -> str:
             raise ValueError(f"no {name} found{where}" + (f" ({count} asked)" if count else ""))
         pieces.append(element(html, start.start(), tag))
         after = start.start() + len(pieces[-1])
-    # no ids (they belong to the page the piece came from), nor the checklist's practice counts (hooks/cards.py),
+    # no ids (they belong to the page the piece came from), nor the checklist's practice counts (notes_build/cards.py),
     # which only the checklist page keeps up to date
     return _COUNTS.sub("", re.sub(r'\s\bid="[^"]*"', "", "".join(pieces)))
 

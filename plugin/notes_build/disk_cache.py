@@ -69,7 +69,11 @@ class Store:
         if not path.is_file():
             partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             self.folder.mkdir(parents=True, exist_ok=True)
-            make(partial)
+            try:
+                make(partial)
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
             partial.replace(path)
         self.used.add(path)
         return path

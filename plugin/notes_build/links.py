@@ -4,9 +4,9 @@ MkDocs validates links only in Markdown pages; notebook pages are HTML it never 
 href/src, or a #fragment with no matching id in its target page, fails the build.
 
 Parsing every page is most of the check's time, and a rebuild changes few pages: what a page holds (its ids
-and links) is kept by a hash of its HTML for the next build (hooks/page_memo.py).
+and links) is kept by a hash of its HTML for the next build (notes_build/disk_cache.py).
 
-A page that `mkdocs serve` built as an error page (hooks/notebooks.py marks it) has lost its headings:
+A page that `mkdocs serve` built as an error page (notes_build/execute.py marks it) has lost its headings:
 #fragments into it are not checked, so that one failing page does not stop the whole site from serving.
 """
 

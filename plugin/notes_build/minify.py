@@ -3,7 +3,7 @@
 The sources in docs/assets/ keep their comments (they say why a rule or a line is there); readers download
 about 25 KB less CSS + JS on every page (measured when the practice questions were added: 399 KB to 374 KB),
 which keeps each page under the CSS + JS weight it had before. Runs after every hook that writes these files
-(hooks/styles.py cuts jupyter.css, hooks/typeset.py may inline the math font into temml.css), so it is the
+(notes_build/styles.py cuts jupyter.css, notes_build/typeset.py may inline the math font into temml.css), so it is the
 last hook in mkdocs.yml. Theme and vendored files (already minified) are left alone.
 """
 

@@ -9,7 +9,7 @@ It also turns instant navigation off for that build. From file:// the theme does
 (Material 9.8.1, pinned in pyproject.toml) what it subscribes its `document$` to then completes at once, so
 `document$` never emits the page: the content's components (code copy buttons, the table of contents, the
 sidebars) and the site's scripts, which start on `document$`, never ran from the unzipped folder. Without the
-feature, links load pages as they did, and `document$` emits each one. (hooks/exports.py writes the
+feature, links load pages as they did, and `document$` emits each one. (notes_build/exports.py writes the
 interactive pages' data as scripts for that build.) Without OFFLINE the stage does nothing. Its on_config runs
 after the offline plugin's (the notes plugin's events are late), once that has added its CDN address.
 """

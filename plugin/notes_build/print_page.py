@@ -6,7 +6,7 @@ of the nav's "Lessons" and "Revise" pages, each in its own section that starts a
 Ids are prefixed with the page's slug so that they stay unique, and in-page links follow them; links
 to other pages keep working because print/ sits at the same depth as every lesson. The notebook
 download links are dropped (a printout cannot download). Figures stay inline here and
-hooks/notebooks.py moves them into files beside the page, as for every page.
+notes_build/execute.py moves them into files beside the page, as for every page.
 """
 
 import functools

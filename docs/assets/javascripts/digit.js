@@ -1,6 +1,6 @@
 // "Try it: draw a digit" (docs/try-it.py): the headline NumPy network, run in the browser.
 // The weights and a few test digits are JSON files written beside the page at build time
-// (snippets/export.py, hooks/exports.py). Nothing runs on pages without #digit-canvas.
+// (snippets/export.py, notes_build/exports.py). Nothing runs on pages without #digit-canvas.
 (() => {
   const N_IN = 20, BIG = 28, BOX = 20; // network input side; MNIST image side; MNIST's digit box
   const PEN = 1.4; // stroke radius in 28x28 pixels: about the width of an MNIST stroke

@@ -17,7 +17,7 @@ window.notesMarkScrollable = () => {
 
 // The interactive pages' data (digit-net.json, learning-rates.json ...), parsed. From file:// (the offline zip)
 // a page may not fetch a file, so there each is read from the script the offline build writes beside it
-// (NAME.json.js, hooks/exports.py), which hands its data to window.notesJSON.
+// (NAME.json.js, notes_build/exports.py), which hands its data to window.notesJSON.
 window.notesJSON = (script, data) => script.resolveJSON(data);
 window.notesFetchJSON = (url) => {
   if (location.protocol !== "file:") {

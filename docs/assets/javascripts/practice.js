@@ -135,7 +135,7 @@ function setUpQuestion(form, update) {
 }
 
 // The revision checklist: beside each line, how many of its lesson's practice questions are answered right.
-// The lessons' question ids are written into the page at build (hooks/cards.py).
+// The lessons' question ids are written into the page at build (notes_build/cards.py).
 function setUpChecklistPractice() {
   const index = document.querySelector(".checklist-practice[data-pages]");
   if (!index || "ready" in index.dataset) return;

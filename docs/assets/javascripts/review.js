@@ -1,4 +1,4 @@
-// review/: the cards hooks/cards.py writes into the page, scheduled by SM-2 in this browser (localStorage
+// review/: the cards notes_build/cards.py writes into the page, scheduled by SM-2 in this browser (localStorage
 // "notes-review": {card id: {reps, interval (days), ease, due (ms since 1970)}}). The card shown is the one
 // due longest ago; after the due ones come the new ones, in the order of the lessons.
 const REVIEW_KEY = "notes-review";
@@ -22,7 +22,7 @@ function schedule(card, grade, now) {
   return { reps, interval, ease, due: now + interval * DAY };
 }
 
-// The cards, typeset at build, come from cards.json beside the page (hooks/cards.py), not in its HTML.
+// The cards, typeset at build, come from cards.json beside the page (notes_build/cards.py), not in its HTML.
 function setUpReview() {
   const root = document.querySelector(".review:not([data-ready])");
   if (!root) return;
