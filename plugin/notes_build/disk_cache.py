@@ -84,7 +84,7 @@ class Store:
                 path.touch()  # in use: the most recent
         others = []
         for path in self.folder.glob("*") if self.folder.is_dir() else []:
-            if path in self.used or path.name.startswith("."):
+            if path in self.used or path.name.startswith(".") or not path.is_file():
                 continue
             try:
                 others.append((path.stat().st_mtime, path))
