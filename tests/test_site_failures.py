@@ -226,5 +226,5 @@ def test_kernels_run_on_one_thread_and_each_execution_is_timed(tmp_path):
     result = site_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "threads 1 1 1 1" in (tmp_path / "site" / "probe" / "index.html").read_text()
-    durations = json.loads((project / ".cache" / "notebooks" / "durations.json").read_text())
+    durations = json.loads((project / ".cache" / "durations.json").read_text())
     assert list(durations) == ["probe"] and 0 < durations["probe"] < 300
