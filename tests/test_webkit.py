@@ -7,6 +7,7 @@ tests skip, saying what to install. Pages are served with a script first in <hea
 and rejected promises (WebKitWebDriver gives no console log), read back as `window.__errors`.
 """
 
+import concurrent.futures
 import functools
 import glob
 import http.server
@@ -53,7 +54,7 @@ class _Instrumented(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def display():
+def display(tmp_path_factory):
     """An Xvfb display for the MiniBrowser's window; its name, as DISPLAY wants it."""
     needed = {"webkit2gtk-driver": os.path.exists(DRIVER), "libwebkit2gtk-4.1's MiniBrowser": MINIBROWSER,
               "xvfb": shutil.which("Xvfb")}  # fmt: skip
@@ -61,12 +62,20 @@ def display():
     if missing:
         pytest.skip(f"WebKit tests need {', '.join(missing)} (apt-get install webkit2gtk-driver xvfb; .ci/run does)")
     pytest.importorskip("selenium", reason="WebKit tests need selenium (make setup)")
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                              pass_fds=[write], stderr=subprocess.DEVNULL)  # fmt: skip
-    os.close(write)
-    number = os.read(read, 16).decode().strip()
-    os.close(read)
+    # A display number of our own, not -displayfd: Xvfb fails to write to a pipe whose fd is high ("Cannot write
+    # display number to fd 13"), as it is inside a long pytest run.
+    number = next(n for n in range(99, 200) if not Path(f"/tmp/.X{n}-lock").exists()
+                  and not Path(f"/tmp/.X11-unix/X{n}").exists())  # fmt: skip
+    log = tmp_path_factory.mktemp("xvfb") / "stderr.txt"
+    with log.open("wb") as stderr:
+        server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                  stderr=stderr, stdin=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 20
+    while not Path(f"/tmp/.X11-unix/X{number}").exists() and server.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if server.poll() is not None or not Path(f"/tmp/.X11-unix/X{number}").exists():
+        server.kill()
+        pytest.fail(f"Xvfb :{number} did not start (exit {server.poll()}): {log.read_text()[-1000:]}")
     yield f":{number}"
     server.terminate()
     server.wait()
@@ -92,7 +101,14 @@ def webkit(display, base):
     options.binary_location = MINIBROWSER
     options.add_argument("--automation")
     service = Service(executable_path=DRIVER, env={**os.environ, "DISPLAY": display})
-    driver = webdriver.WebKitGTK(options=options, service=service)
+    # WebKitWebDriver waits without end for a browser that cannot open its window: fail after a minute instead
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        starting = pool.submit(webdriver.WebKitGTK, options=options, service=service)
+        try:
+            driver = starting.result(timeout=60)
+        except concurrent.futures.TimeoutError:
+            service.process.kill()
+            pytest.fail(f"WebKitWebDriver did not open the MiniBrowser on display {display} within 60 s")
     driver.set_window_size(1280, 900)
     yield driver
     driver.quit()

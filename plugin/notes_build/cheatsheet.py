@@ -1,7 +1,7 @@
 """cheatsheet/: one printed A4 page of the essentials, cut from the rendered pages it summarises.
 
 docs/cheatsheet.md lays the sheet out and marks where each piece goes with
-`<!-- cheatsheet: PAGE PIECE -->`. Once every page has been rendered, this hook replaces each marker
+`<!-- cheatsheet: PAGE PIECE -->`. Once every page has been rendered, this stage replaces each marker
 with that piece of PAGE's rendered content, so the sheet can never disagree with the pages:
 - `box`: the page's "In one minute" box;
 - `table`: its first table, in the scrolling box notes_build/wrap_tables.py puts it in;

@@ -5,7 +5,7 @@
    gets two cells in front: the versions it was executed with, and a cell that installs the wheel
    from the site with %pip when `snippets` is not importable (and does nothing otherwise).
 3. downloads/notebooks.zip holds every notebook; the Downloads page (docs/downloads.md) lists all
-   of it, from the `<!-- downloads -->` marker this hook fills in.
+   of it, from the `<!-- downloads -->` marker this stage fills in.
 
 The wheel's address comes from the site's URL, `site_url` in mkdocs.yml (from $SITE_URL).
 """

@@ -129,13 +129,18 @@ def _with_text(src: Path, execution: Path, target: Path) -> None:
     nbformat.write(executed, target)
 
 
+def _execution_name(src: Path) -> str:
+    """The cache entry of the page's execution: its stem and the key of its code and what the code reads."""
+    return f"{src.stem}-{_state['keys'].page(src)[:20]}.ipynb"
+
+
 def executed(src: Path) -> Path:
     """The page's executed notebook with its current text, from the cache or executed now."""
-    name = f"{src.stem}-{_state['keys'].page(src)[:20]}"
     store = _state["store"]
-    execution = store.get(f"{name}.ipynb", lambda target: run_notebook(src, target))
+    name = _execution_name(src)
+    execution = store.get(name, lambda target: run_notebook(src, target))
     text = disk_cache.key(src.read_bytes())[:12]
-    return store.get(f"{name}-{text}.ipynb", lambda target: _with_text(src, execution, target))
+    return store.get(name.replace(".ipynb", f"-{text}.ipynb"), lambda target: _with_text(src, execution, target))
 
 
 def _run_or_record(src: Path) -> None:
@@ -168,9 +173,8 @@ def on_files(files, config):
     pages = {f.src_uri: Path(f.abs_src_path) for f in files if f.src_uri.endswith(".py") and f.is_documentation_page()}
     durations_file = cache_folder(config) / "durations.json"  # {page: seconds of its last execution}
     _state["durations"] = disk_cache.read_json(durations_file)
-    store, keys = _state["store"], _state["keys"]
-    todo = [src for src in pages.values() if not store.path(f"{src.stem}-{keys.page(src)[:20]}.ipynb").is_file()]
-    todo.sort(key=lambda src: keys.longest_first(src, _state["durations"]))
+    todo = [src for src in pages.values() if not _state["store"].path(_execution_name(src)).is_file()]
+    todo.sort(key=lambda src: _state["keys"].longest_first(src, _state["durations"]))
     try:
         with ThreadPoolExecutor(max_workers=_state["workers"]) as pool:
             list(pool.map(_run_or_record, todo))

@@ -2,9 +2,9 @@
 
 The sources in docs/assets/ keep their comments (they say why a rule or a line is there); readers download
 about 25 KB less CSS + JS on every page (measured when the practice questions were added: 399 KB to 374 KB),
-which keeps each page under the CSS + JS weight it had before. Runs after every hook that writes these files
-(notes_build/styles.py cuts jupyter.css, notes_build/typeset.py may inline the math font into temml.css), so it is the
-last hook in mkdocs.yml. Theme and vendored files (already minified) are left alone.
+which keeps each page under the CSS + JS weight it had before. Runs after every stage that writes these files
+(styles cuts jupyter.css, math_font may inline the math font into temml.css), so it is the last stage in
+plugin.STAGES. Theme and vendored files (already minified) are left alone.
 """
 
 from pathlib import Path
@@ -14,7 +14,7 @@ import rjsmin
 
 from .project import NOTEBOOK_CSS
 
-AFTER = ("notebook_html", "styles", "typeset")  # jupyter.css written and cut, the math font maybe in temml.css
+AFTER = ("notebook_html", "styles", "math_font")  # jupyter.css written and cut, the math font maybe in temml.css
 GENERATED = (NOTEBOOK_CSS,)  # written into the site by the notebook_html and styles stages
 _MINIFY = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 

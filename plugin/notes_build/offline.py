@@ -2,7 +2,7 @@
 
 To keep search working from file://, the offline plugin runs the search worker in an iframe through the
 iframe-worker shim, which it loads from unpkg.com. The zip is read with no network (and the site makes no
-third-party request), so this hook swaps that address for the copy served with the site
+third-party request), so this stage swaps that address for the copy served with the site
 (docs/assets/javascripts/iframe-worker/, npm iframe-worker 1.0.4).
 
 It also turns instant navigation off for that build. From file:// the theme does no instant navigation, and

@@ -1,7 +1,7 @@
 """print/: every lesson and revision page in nav order on one page, for printing the whole notes.
 
 docs/print.md holds the page's introduction and a `<!-- print: pages -->` marker. Once every page has
-been rendered (math typeset, links resolved), this hook replaces the marker with the rendered content
+been rendered (math typeset, links resolved), this stage replaces the marker with the rendered content
 of the nav's "Lessons" and "Revise" pages, each in its own section that starts a new printed page.
 Ids are prefixed with the page's slug so that they stay unique, and in-page links follow them; links
 to other pages keep working because print/ sits at the same depth as every lesson. The notebook

@@ -1,7 +1,7 @@
 """The notebook CSS cut to the rules the built pages use.
 
 nbconvert ships JupyterLab's whole stylesheet (about 590 KB) for any notebook; notes_build/execute.py writes
-it once to assets/stylesheets/jupyter.css. After the build, this hook keeps only:
+it once to assets/stylesheets/jupyter.css. After the build, this stage keeps only:
 - the rules with at least one selector whose classes and ids all occur in some built page;
 - the custom properties (`--jp-…`) those rules read, directly or through other custom properties.
 
