@@ -89,6 +89,18 @@ def test_load_bad_file_names_file_and_checksum(tmp_path, monkeypatch, kind):
     assert str(path) in str(info.value) and data.SHA256 in str(info.value)
 
 
+def test_images_decoded_once_still_check_the_file_and_are_the_callers_own(tmp_path, monkeypatch):
+    """After a split is cached, a bad file still raises, and changing what `images` returned changes nothing."""
+    X, y = data.images("test")
+    X[:] = -1.0
+    y[:] = 7
+    again, labels = data.images("test")
+    assert again.min() >= 0.0 and set(np.unique(labels)) == {0, 1}
+    monkeypatch.setenv("SNIPPETS_DATA_FILE", str(_corrupt_copies(tmp_path)["altered"]))
+    with pytest.raises(data.DataFileError, match="altered"):
+        data.images("test")
+
+
 def test_shipped_file_matches_recorded_checksum_and_size_limit():
     """The committed file has the recorded sha256 and is under 5 MB."""
     raw = data.DATA_FILE.read_bytes()
