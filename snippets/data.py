@@ -66,28 +66,31 @@ def resample_matrix(n_in: int = 28, n_out: int = 20) -> np.ndarray:
 
 def images(split: str = "train", *, size: int = 20) -> tuple[np.ndarray, np.ndarray]:
     """All images of a split as (m, size, size) float64 in [0, 1], and labels (m,) int64."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
-    if size not in SIZES:
-        raise ValueError(f"size must be one of {SIZES} (pixels per side); got {size!r}")
-    path = data_file()
-    if (split, size) not in _IMAGES:
-        arrays = _read_verified(path)
-        X = arrays[f"x_{split}"] / 255.0
-        if size != 28:
-            R = resample_matrix(28, size)
-            # R X R^T for every image (rows, then columns); clip the last-bit rounding above 1.
-            X = np.clip(R @ X @ R.T, 0.0, 1.0)
-        _IMAGES[(split, size)] = (X, arrays[f"y_{split}"].astype(np.int64))
-    else:
-        _verified_bytes(path)  # every call checks the file it reads; a verified file has the one content cached
-    X, y = _IMAGES[(split, size)]
+    X, y = _decoded(split, size)
     return X.copy(), y.copy()  # the caller's own arrays: the cached ones stay as read
 
 
 # (split, size) -> images and labels as `images` returns them, decoded and resampled once per process: the
 # practice questions and the pages load the same split many times (18 loads cost 2 s in a build's cards stage).
 _IMAGES: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _decoded(split: str, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The cached (m, size, size) images and (m,) labels of a split, after checking the file: not to be changed."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}; got {split!r}")
+    if size not in SIZES:
+        raise ValueError(f"size must be one of {SIZES} (pixels per side); got {size!r}")
+    raw = _verified_bytes(data_file())  # every call checks the file it reads; a verified file has one content
+    if (split, size) not in _IMAGES:
+        with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
+            X, y = npz[f"x_{split}"] / 255.0, npz[f"y_{split}"].astype(np.int64)
+        if size != 28:
+            R = resample_matrix(28, size)
+            # R X R^T for every image (rows, then columns); clip the last-bit rounding above 1.
+            X = np.clip(R @ X @ R.T, 0.0, 1.0)
+        _IMAGES[(split, size)] = (X, y)
+    return _IMAGES[(split, size)]
 
 
 def balanced_subset(y: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
@@ -117,7 +120,7 @@ def load(split: str = "train", *, size: int = 20, n: int | None = None, seed: in
         X: (size*size, m) float64 in [0, 1]; column i is image i flattened row by row.
         y: (1, m) float64 labels, 0 or 1.
     """
-    imgs, labels = images(split, size=size)
+    imgs, labels = _decoded(split, size)  # the indexing and layout below copy: the cached arrays stay as read
     if n is not None:
         keep = balanced_subset(labels, n, seed)
         imgs, labels = imgs[keep], labels[keep]

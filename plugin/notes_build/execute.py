@@ -130,17 +130,17 @@ def _with_text(src: Path, execution: Path, target: Path) -> None:
 
 
 def _execution_name(src: Path) -> str:
-    """The cache entry of the page's execution: its stem and the key of its code and what the code reads."""
-    return f"{src.stem}-{_state['keys'].page(src)[:20]}.ipynb"
+    """The page's execution in the cache, less its suffix: its stem and the key of its code and what it reads."""
+    return f"{src.stem}-{_state['keys'].page(src)[:20]}"
 
 
 def executed(src: Path) -> Path:
     """The page's executed notebook with its current text, from the cache or executed now."""
     store = _state["store"]
     name = _execution_name(src)
-    execution = store.get(name, lambda target: run_notebook(src, target))
+    execution = store.get(f"{name}.ipynb", lambda target: run_notebook(src, target))
     text = disk_cache.key(src.read_bytes())[:12]
-    return store.get(name.replace(".ipynb", f"-{text}.ipynb"), lambda target: _with_text(src, execution, target))
+    return store.get(f"{name}-{text}.ipynb", lambda target: _with_text(src, execution, target))
 
 
 def _run_or_record(src: Path) -> None:
@@ -173,7 +173,7 @@ def on_files(files, config):
     pages = {f.src_uri: Path(f.abs_src_path) for f in files if f.src_uri.endswith(".py") and f.is_documentation_page()}
     durations_file = cache_folder(config) / "durations.json"  # {page: seconds of its last execution}
     _state["durations"] = disk_cache.read_json(durations_file)
-    todo = [src for src in pages.values() if not _state["store"].path(_execution_name(src)).is_file()]
+    todo = [src for src in pages.values() if not _state["store"].path(f"{_execution_name(src)}.ipynb").is_file()]
     todo.sort(key=lambda src: _state["keys"].longest_first(src, _state["durations"]))
     try:
         with ThreadPoolExecutor(max_workers=_state["workers"]) as pool:
