@@ -77,3 +77,24 @@ def test_two_cards_with_one_front_are_refused(monkeypatch):
     monkeypatch.setattr(card_sources, "lesson_cards", lambda stem, title, docs: twice)
     with pytest.raises(ValueError, match="share a front"):
         card_sources.all_cards([("loss", "Loss")], DOCS)
+
+
+def test_the_cards_key_changes_with_a_lesson_a_formula_row_or_any_snippets_file(tmp_path):
+    """The cards are kept by what they are cut from: a lesson's source, formulas.md and every snippets file (the
+    questions compute their answers with the package); an unchanged project keeps its key."""
+    docs, package = tmp_path / "docs", tmp_path / "snippets"
+    docs.mkdir()
+    package.mkdir()
+    (docs / "loss.py").write_text("# %% [markdown]\n# text\n")
+    (docs / "formulas.md").write_text("| topic | formula |\n")
+    (package / "losses.py").write_text("x = 1\n")
+    lessons = [("loss", "Loss")]
+    first = cards.cards_key(lessons, docs, package)
+    assert cards.cards_key(lessons, docs, package) == first
+    keys = {first}
+    for path, text in ((docs / "loss.py", "# %% [markdown]\n# edited\n"), (docs / "formulas.md", "| a | b |\n"),
+                       (package / "losses.py", "x = 2\n"), (package / "data.npz", "new data")):  # fmt: skip
+        path.write_text(text)
+        keys.add(cards.cards_key(lessons, docs, package))
+    assert len(keys) == 5
+    assert cards.cards_key([("loss", "Loss, renamed")], docs, package) not in keys

@@ -23,8 +23,9 @@ import genanki
 
 from snippets import quiz
 
+from . import disk_cache
 from .card_sources import Card, all_cards, to_html
-from .project import offline_build
+from .project import cache_folder, offline_build
 
 MARKER = "<!-- review: cards -->"
 DECK_MARKER = "<!-- review: deck -->"
@@ -36,6 +37,8 @@ _ARTICLE = re.compile(r'<article class="review-card" data-id="([^"]+)"[^>]*>(.*?
 DECK = "downloads/neural-notes.apkg"
 DECK_ID, MODEL_ID = 1_764_000_000_001, 1_764_000_000_002  # fixed: a re-imported deck updates, not duplicates
 FIXED_TIME = 1_767_225_600  # 2026-01-01: the deck's note dates, so equal cards give equal bytes
+# Part of the memo's key: an edit to how cards are cut recomputes them.
+_SOURCE = disk_cache.stage_source(__file__) + disk_cache.stage_source(Path(__file__).with_name("card_sources.py"))
 
 
 def review_html(cards: list[Card]) -> str:
@@ -77,9 +80,27 @@ def write_deck(cards: list[Card], path: Path) -> None:
 _state: dict = {}
 
 
+def cards_key(lessons: list[tuple[str, str]], docs: Path, package: Path) -> str:
+    """What the cards are cut from: the lessons' sources, the Formula summary, and the snippets package, whose
+    questions compute their answers (every module counts: a question may call any of them)."""
+    sources = [docs / f"{stem}.py" for stem, _ in lessons] + [docs / "formulas.md"]
+    sources += sorted(path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    parts = [repr(lessons)]
+    for path in sources:
+        parts += [path.as_posix(), path.read_bytes() if path.is_file() else b""]
+    return disk_cache.key(*parts)
+
+
 def on_nav(nav, config, files):
     lessons = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages if Path(p.file.src_uri).stem in quiz.pages()]
-    _state["cards"] = all_cards(lessons, Path(config["docs_dir"]))
+    docs = Path(config["docs_dir"])
+    # Cutting the cards computes every practice question's answers (about 3 s): done once per content.
+    memo = disk_cache.Memo(cache_folder(config) / "pages", "cards", _SOURCE)
+    found = memo.get(
+        cards_key(lessons, docs, Path(quiz.__file__).parent), lambda: [vars(c) for c in all_cards(lessons, docs)]
+    )
+    memo.save()
+    _state["cards"] = [Card(**fields) for fields in found]
     # the deck goes with review/: a site without that page (a test's small project) gets neither
     _state["deck"] = any(p.file.src_uri == "review.md" for p in nav.pages)
     return nav
