@@ -19,7 +19,7 @@ def test_a_site_without_the_page_is_named(tmp_path, capsys):
 @MARKS[0]
 @MARKS[1]
 def test_a_load_of_a_built_page_reports_its_style_and_layout_work(built_site, capsys):
-    """A lesson page's load restyles and lays out the page at least once and runs script; the table has a row per site."""
+    """A lesson page's load restyles and lays out the page at least once and runs script; one row per site."""
     results = restyle.measure("loss/", [built_site], loads=1)
     (run,) = results[built_site]
     assert run["RecalcStyleCount"] >= 1 and run["LayoutCount"] >= 1
