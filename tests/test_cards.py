@@ -7,7 +7,8 @@ from pathlib import Path
 
 import jupytext
 import pytest
-from notes_build import card_sources, cards  # noqa: E402
+from notes_build import card_sources, cards, disk_cache  # noqa: E402
+from notes_build.notebook_keys import Keys  # noqa: E402
 
 from snippets import quiz  # noqa: E402
 
@@ -68,33 +69,31 @@ def test_review_html_hides_every_card_and_its_back(deck_cards):
     assert '<span class="arithmatex">\\(' in page
 
 
-def test_two_cards_with_one_front_are_refused(monkeypatch):
+def test_two_cards_with_one_front_are_refused():
     """Cards are keyed by their front: a duplicate would share a schedule, so it stops the build."""
     twice = [
         card_sources._card("loss", "Loss", "self-check", "Same?", "a"),
         card_sources._card("loss", "Loss", "self-check", "Same?", "b"),
     ]
-    monkeypatch.setattr(card_sources, "lesson_cards", lambda stem, title, docs: twice)
     with pytest.raises(ValueError, match="share a front"):
-        card_sources.all_cards([("loss", "Loss")], DOCS)
+        card_sources.all_cards([("loss", "Loss")], DOCS, cut=lambda stem, title, docs: twice)
 
 
-def test_the_cards_key_changes_with_a_lesson_a_formula_row_or_any_snippets_file(tmp_path):
-    """The cards are kept by what they are cut from: a lesson's source, formulas.md and every snippets file (the
-    questions compute their answers with the package); an unchanged project keeps its key."""
-    docs, package = tmp_path / "docs", tmp_path / "snippets"
-    docs.mkdir()
+def test_the_practice_answers_key_follows_the_package_code_and_data_not_its_comments(tmp_path):
+    """A lesson's cards are kept by its source and the package's digest: a code edit or a data file changes the
+    digest (its answers are recomputed), a comment does not."""
+    package = tmp_path / "snippets"
     package.mkdir()
-    (docs / "loss.py").write_text("# %% [markdown]\n# text\n")
-    (docs / "formulas.md").write_text("| topic | formula |\n")
     (package / "losses.py").write_text("x = 1\n")
-    lessons = [("loss", "Loss")]
-    first = cards.cards_key(lessons, docs, package)
-    assert cards.cards_key(lessons, docs, package) == first
-    keys = {first}
-    for path, text in ((docs / "loss.py", "# %% [markdown]\n# edited\n"), (docs / "formulas.md", "| a | b |\n"),
-                       (package / "losses.py", "x = 2\n"), (package / "data.npz", "new data")):  # fmt: skip
-        path.write_text(text)
-        keys.add(cards.cards_key(lessons, docs, package))
-    assert len(keys) == 5
-    assert cards.cards_key([("loss", "Loss, renamed")], docs, package) not in keys
+
+    def digest():
+        return cards.package_digest(Keys(tmp_path, disk_cache.Memo(tmp_path / "memo", "cards", b"")))
+
+    first = digest()
+    (package / "losses.py").write_text("x = 1  # a comment\n")
+    assert digest() == first
+    (package / "losses.py").write_text("x = 2\n")
+    second = digest()
+    assert second != first
+    (package / "data.npz").write_bytes(b"new data")
+    assert digest() not in (first, second)

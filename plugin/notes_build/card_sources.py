@@ -103,9 +103,10 @@ def formula_cards(text: str) -> list[Card]:
             for m in rows]  # fmt: skip
 
 
-def all_cards(lessons: list[tuple[str, str]], docs: Path) -> list[Card]:
-    """Every card, lesson by lesson in the nav's order, then the formulas. lessons: [(stem, nav title)]."""
-    cards = [card for stem, title in lessons for card in lesson_cards(stem, title, docs)]
+def all_cards(lessons: list[tuple[str, str]], docs: Path, cut=lesson_cards) -> list[Card]:
+    """Every card, lesson by lesson in the nav's order, then the formulas. lessons: [(stem, nav title)]; `cut`
+    makes one lesson's cards (the cards stage passes lesson_cards kept across builds)."""
+    cards = [card for stem, title in lessons for card in cut(stem, title, docs)]
     if (docs / "formulas.md").is_file():
         cards += formula_cards((docs / "formulas.md").read_text(encoding="utf-8"))
     ids = [c.id for c in cards]

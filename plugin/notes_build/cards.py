@@ -24,8 +24,9 @@ import genanki
 from snippets import quiz
 
 from . import disk_cache
-from .card_sources import Card, all_cards, to_html
-from .project import cache_folder, offline_build
+from .card_sources import Card, all_cards, lesson_cards, to_html
+from .notebook_keys import Keys
+from .project import cache_folder, offline_build, root
 
 MARKER = "<!-- review: cards -->"
 DECK_MARKER = "<!-- review: deck -->"
@@ -37,7 +38,7 @@ _ARTICLE = re.compile(r'<article class="review-card" data-id="([^"]+)"[^>]*>(.*?
 DECK = "downloads/neural-notes.apkg"
 DECK_ID, MODEL_ID = 1_764_000_000_001, 1_764_000_000_002  # fixed: a re-imported deck updates, not duplicates
 FIXED_TIME = 1_767_225_600  # 2026-01-01: the deck's note dates, so equal cards give equal bytes
-# Part of the memo's key: an edit to how cards are cut recomputes them.
+# Part of the memo's keys: an edit to how cards are cut recomputes them.
 _SOURCE = disk_cache.stage_source(__file__) + disk_cache.stage_source(Path(__file__).with_name("card_sources.py"))
 
 
@@ -80,27 +81,31 @@ def write_deck(cards: list[Card], path: Path) -> None:
 _state: dict = {}
 
 
-def cards_key(lessons: list[tuple[str, str]], docs: Path, package: Path) -> str:
-    """What the cards are cut from: the lessons' sources, the Formula summary, and the snippets package, whose
-    questions compute their answers (every module counts: a question may call any of them)."""
-    sources = [docs / f"{stem}.py" for stem, _ in lessons] + [docs / "formulas.md"]
-    sources += sorted(path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
-    parts = [repr(lessons)]
-    for path in sources:
-        parts += [path.as_posix(), path.read_bytes() if path.is_file() else b""]
+def package_digest(keys: Keys) -> str:
+    """What the practice answers are computed from: every snippets module by its syntax tree (a comment changes
+    no answer) and the package's data files (keys.deps); every module counts, as a question may call any."""
+    parts = [keys.deps]
+    for path in sorted(keys.package.glob("*.py")):
+        parts += [path.name, keys.syntax_digest(path.read_text(encoding="utf-8"))]
     return disk_cache.key(*parts)
 
 
 def on_nav(nav, config, files):
     lessons = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages if Path(p.file.src_uri).stem in quiz.pages()]
-    docs = Path(config["docs_dir"])
-    # Cutting the cards computes every practice question's answers (about 3 s): done once per content.
+    # A lesson's cards compute its practice answers (about 0.2 s a lesson, 3 s in all): each lesson's are kept by
+    # its source and the package, so a text edit recomputes that lesson's only.
     memo = disk_cache.Memo(cache_folder(config) / "pages", "cards", _SOURCE)
-    found = memo.get(
-        cards_key(lessons, docs, Path(quiz.__file__).parent), lambda: [vars(c) for c in all_cards(lessons, docs)]
-    )
+    package = package_digest(Keys(root(config), memo))
+
+    def cut(stem, title, docs):
+        source = (docs / f"{stem}.py").read_text(encoding="utf-8")
+        found = memo.get(
+            f"{package}\0{stem}\0{title}\0{source}", lambda: [vars(c) for c in lesson_cards(stem, title, docs)]
+        )
+        return [Card(**fields) for fields in found]
+
+    _state["cards"] = all_cards(lessons, Path(config["docs_dir"]), cut)
     memo.save()
-    _state["cards"] = [Card(**fields) for fields in found]
     # the deck goes with review/: a site without that page (a test's small project) gets neither
     _state["deck"] = any(p.file.src_uri == "review.md" for p in nav.pages)
     return nav
