@@ -4,6 +4,7 @@ import re
 import sqlite3
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import jupytext
 import pytest
@@ -97,3 +98,38 @@ def test_the_practice_answers_key_follows_the_package_code_and_data_not_its_comm
     assert second != first
     (package / "data.npz").write_bytes(b"new data")
     assert digest() not in (first, second)
+
+
+def test_a_new_python_cuts_the_same_cards_as_the_build_process():
+    """The cards stage's fresh process (used when the snippets modules a server imported are older than the files)
+    gives the same question index and, lesson by lesson, the same cards as the build process."""
+    lessons = [("loss", "Loss"), ("checklist", "Checklist"), ("activation", "Activation")]
+    found = cards.fresh_process(lessons, DOCS)
+    assert found["pages"] == quiz.pages()
+    assert sorted(found["cards"]) == ["activation", "loss"]  # the checklist has no questions
+    for stem, title in lessons[::2]:
+        assert found["cards"][stem] == [vars(c) for c in card_sources.lesson_cards(stem, title, DOCS)]
+
+
+def test_cards_come_from_a_new_python_once_the_package_on_disk_is_not_the_one_imported(tmp_path, monkeypatch):
+    """Under serve, an edited snippets module is not what the build process imported: its cards and question index
+    come from a fresh process (none computed by the stale modules is kept); unedited, from the build process."""
+    (tmp_path / "snippets").symlink_to(Path(quiz.__file__).parent)
+    config = {"docs_dir": str(DOCS), "config_file_path": str(tmp_path / "mkdocs.yml")}
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="loss.py"), title="Loss")
+    card = card_sources._card("loss", "Loss", "self-check", "From the new code?", "yes")
+    calls = []
+
+    def fresh(lessons, docs):
+        calls.append(lessons)
+        return {"pages": {"loss": ["loss-1"]}, "cards": {"loss": [vars(card)]}}
+
+    monkeypatch.setattr(cards, "fresh_process", fresh)
+    monkeypatch.setattr(cards, "_state", {})
+    cards.on_nav(SimpleNamespace(pages=[page]), config, None)  # the first build: the package as imported
+    assert not calls and card not in cards._state["cards"] and cards._state["pages"] == quiz.pages()
+    monkeypatch.setitem(cards._state, "imported", "the digest of an earlier package")
+    (tmp_path / ".cache").rename(tmp_path / "kept")  # nothing kept: every lesson computed again
+    cards.on_nav(SimpleNamespace(pages=[page]), config, None)
+    assert calls == [[("loss", "Loss")]]
+    assert card in cards._state["cards"] and cards._state["pages"] == {"loss": ["loss-1"]}

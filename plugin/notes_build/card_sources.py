@@ -6,7 +6,9 @@ them on review/ and writes the Anki deck.
 """
 
 import hashlib
+import json
 import re
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,3 +126,16 @@ def to_html(text: str) -> str:
     """A card side as HTML: Markdown rendered, formulas as `<span class="arithmatex">\\(…\\)</span>`."""
     _MARKDOWN.reset()
     return _MARKDOWN.convert(unlink(text))
+
+
+def main(argv: list[str]) -> None:
+    """`python -m notes_build.card_sources DOCS LESSONS_JSON`: quiz.pages() and the cards of those lessons that have
+    questions, as JSON, from the snippets package on disk (the cards stage runs it when its own import is older)."""
+    docs, lessons = Path(argv[0]), json.loads(argv[1])
+    pages = quiz.pages()
+    cards = {stem: [vars(c) for c in lesson_cards(stem, title, docs)] for stem, title in lessons if stem in pages}
+    json.dump({"pages": pages, "cards": cards}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -11,15 +11,19 @@ Two outputs, and the checklist's index of the questions:
   practice questions, from which practice.js counts those answered right beside each line.
 """
 
+import functools
 import html
 import json
 import posixpath
 import re
+import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
 import genanki
+from mkdocs.exceptions import PluginError
 
 from snippets import quiz
 
@@ -90,21 +94,41 @@ def package_digest(keys: Keys) -> str:
     return disk_cache.key(*parts)
 
 
+def fresh_process(lessons: list[tuple[str, str]], docs: Path) -> dict:
+    """quiz.pages() and the lessons' cards, {"pages": ..., "cards": {stem: [fields]}}, computed by a new Python
+    from the snippets package on disk: `mkdocs serve` keeps the snippets modules it imported at its start."""
+    command = [sys.executable, "-m", "notes_build.card_sources", str(docs), json.dumps(lessons)]
+    result = subprocess.run(command, capture_output=True, text=True)  # PYTHONPATH: this project first (execute)
+    if result.returncode != 0:
+        raise PluginError(f"notes plugin: cutting the review cards failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
 def on_nav(nav, config, files):
-    lessons = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages if Path(p.file.src_uri).stem in quiz.pages()]
+    docs = Path(config["docs_dir"])
+    quiz.pages()  # every question module imported: what this process computes with from now on
     # A lesson's cards compute its practice answers (about 0.2 s a lesson, 3 s in all): each lesson's are kept by
     # its source and the package, so a text edit recomputes that lesson's only.
     memo = disk_cache.Memo(cache_folder(config) / "pages", "cards", _SOURCE)
     package = package_digest(Keys(root(config), memo))
+    # The package as this process imported it (its first build). Once the files differ (edited under serve), the
+    # imported modules are stale: what is not kept is computed by a new Python, so no stale answer is kept.
+    current = package == _state.setdefault("imported", package)
+    stems = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages]
+    sources = [(stem, title) for stem, title in stems if (docs / f"{stem}.py").is_file()]  # the notebook pages
+    fresh = functools.cache(lambda: fresh_process(sources, docs))
+    _state["pages"] = memo.get(f"{package}\0pages", lambda: quiz.pages() if current else fresh()["pages"])
 
     def cut(stem, title, docs):
         source = (docs / f"{stem}.py").read_text(encoding="utf-8")
         found = memo.get(
-            f"{package}\0{stem}\0{title}\0{source}", lambda: [vars(c) for c in lesson_cards(stem, title, docs)]
+            f"{package}\0{stem}\0{title}\0{source}",
+            lambda: [vars(c) for c in lesson_cards(stem, title, docs)] if current else fresh()["cards"][stem],
         )
         return [Card(**fields) for fields in found]
 
-    _state["cards"] = all_cards(lessons, Path(config["docs_dir"]), cut)
+    lessons = [(stem, title) for stem, title in sources if stem in _state["pages"]]
+    _state["cards"] = all_cards(lessons, docs, cut)
     memo.save()
     # the deck goes with review/: a site without that page (a test's small project) gets neither
     _state["deck"] = any(p.file.src_uri == "review.md" for p in nav.pages)
@@ -113,7 +137,7 @@ def on_nav(nav, config, files):
 
 def on_page_content(html_text, page, config, files):
     if INDEX_MARKER in html_text:  # the checklist: which practice questions each lesson has, for practice.js
-        pages = html.escape(json.dumps(quiz.pages(), separators=(",", ":")), quote=True)
+        pages = html.escape(json.dumps(_state["pages"], separators=(",", ":")), quote=True)
         html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}"></div>')
         html_text = _ITEM_HTML.sub(_count_questions, html_text)
     if MARKER in html_text:
@@ -130,7 +154,7 @@ def _count_questions(match: re.Match) -> str:
     number (a line that grew after the first paint would shift the page)."""
     link = re.search(r'href="([^"#]*)', match.group(1))
     slug = link and posixpath.basename(link.group(1).rstrip("/").removesuffix(".html").removesuffix("/index"))
-    ids = quiz.pages().get(slug or "")
+    ids = _state["pages"].get(slug or "")
     if not ids:
         return match.group(0)
     count = f' <span class="checklist-questions" data-page="{slug}">Questions: 0 of {len(ids)} right.</span>'

@@ -17,7 +17,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-AFTER = ("wrap_tables",)  # a `table` piece is a table in its box
+AFTER = ("cards", "typeset", "wrap_tables")  # checklist counts to drop, `notes-math` spans, tables in their box
 MARKER = re.compile(r"<!-- cheatsheet: (\S+) (\S+) -->")
 _STARTS = {
     "box": (r'<div class="admonition abstract in-one-minute"', "div"),

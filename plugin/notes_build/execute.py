@@ -29,7 +29,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 from snippets import cache
 
-from . import disk_cache
+from . import disk_cache, notebook_keys
 from .notebook_keys import Keys, read_page
 from .project import cache_folder, command, options, root
 
@@ -161,7 +161,7 @@ def on_config(config):
     # The kernels import this project's own snippets, even when PYTHONPATH or an editable install names another.
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(project)]
     os.environ["PYTHONPATH"] = os.pathsep.join([str(project), *paths])
-    memo = disk_cache.Memo(cache_folder(config) / "pages", "notebooks", b"")
+    memo = disk_cache.Memo(cache_folder(config) / "pages", "notebooks", notebook_keys.SOURCES)
     _state.update(root=project, docs=Path(config["docs_dir"]), keys=Keys(project, memo), memo=memo, errors={},
                   store=disk_cache.Store(cache_folder(config) / "notebooks", KEEP),
                   timeout=options(config).cell_timeout, workers=options(config).workers)  # fmt: skip

@@ -6,7 +6,7 @@ href/src, or a #fragment with no matching id in its target page, fails the build
 Parsing every page is most of the check's time, and a rebuild changes few pages: what a page holds (its ids
 and links) is kept by a hash of its HTML for the next build (notes_build/disk_cache.py).
 
-A page that `mkdocs serve` built as an error page (notes_build/execute.py marks it) has lost its headings:
+A page that `mkdocs serve` built as an error page (notes_build/notebook_html.py marks it) has lost its headings:
 #fragments into it are not checked, so that one failing page does not stop the whole site from serving.
 """
 
@@ -20,6 +20,9 @@ from mkdocs.exceptions import PluginError
 
 from .disk_cache import Memo, stage_source
 from .project import ERROR_MARK, cache_folder
+
+# The files it checks: the pages and notebooks, the deck, the preloaded math font, the downloads.
+AFTER = ("notebook_html", "cards", "math_font", "downloads")
 
 CHECKED = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src", "iframe": "src"}
 _SOURCE = stage_source(__file__)  # part of its memo keys

@@ -24,7 +24,7 @@ TENSORFLOW_IMPORT = re.compile(r"^\s*(?:import|from) (?:keras|tensorflow)\b", re
 # show.source(module="numpy_net.py", ...) or show.source(losses._bce): the module whose source a page shows
 SHOWN = re.compile(r"show\.source\(\s*(?:module\s*=\s*[\"'](\w+)\.py[\"']|(\w+)\.\w+\s*[,)])")
 # The stages whose code shapes an execution: an edit to them re-executes every page.
-_SOURCES = b"".join(disk_cache.stage_source(Path(__file__).with_name(n)) for n in ("execute.py", "notebook_keys.py"))
+SOURCES = b"".join(disk_cache.stage_source(Path(__file__).with_name(n)) for n in ("execute.py", "notebook_keys.py"))
 
 
 class Keys:
@@ -36,7 +36,7 @@ class Keys:
 
     def dependency_digest(self) -> str:
         """What, besides the page and the modules it imports, can change any page's output."""
-        parts = [_SOURCES, repr(cache.library_versions(LIBRARIES))]
+        parts = [SOURCES, repr(cache.library_versions(LIBRARIES))]
         for path in sorted(self.package.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".py":
                 parts += [path.relative_to(self.root).as_posix(), path.read_bytes()]

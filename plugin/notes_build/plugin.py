@@ -78,7 +78,9 @@ def check_order(stages=STAGES) -> None:
 
 check_order()
 # `mkdocs serve` loads the plugin once: the code in use is the code it started with (see on_config).
-_LOADED = {path: path.stat().st_mtime for path in PACKAGE.glob("*.py")}
+_LOADED = {
+    path: path.stat().st_mtime for path in PACKAGE.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+}
 
 
 class NotesOptions(base.Config):

@@ -6,7 +6,7 @@ of the nav's "Lessons" and "Revise" pages, each in its own section that starts a
 Ids are prefixed with the page's slug so that they stay unique, and in-page links follow them; links
 to other pages keep working because print/ sits at the same depth as every lesson. The notebook
 download links are dropped (a printout cannot download). Figures stay inline here and
-notes_build/execute.py moves them into files beside the page, as for every page.
+notes_build/notebook_html.py moves them into files beside the page, as for every page.
 """
 
 import functools
@@ -17,6 +17,8 @@ from mkdocs.exceptions import PluginError
 from .cheatsheet import element
 from .disk_cache import Memo, stage_source
 from .project import cache_folder
+
+AFTER = ("notebook_html", "typeset", "wrap_tables")  # the pages as they will be shown: download links, math, tables
 
 MARKER = "<!-- print: pages -->"
 SECTIONS = ("Lessons", "Revise")

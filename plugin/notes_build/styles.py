@@ -1,6 +1,6 @@
 """The notebook CSS cut to the rules the built pages use.
 
-nbconvert ships JupyterLab's whole stylesheet (about 590 KB) for any notebook; notes_build/execute.py writes
+nbconvert ships JupyterLab's whole stylesheet (about 590 KB) for any notebook; notes_build/notebook_html.py writes
 it once to assets/stylesheets/jupyter.css. After the build, this stage keeps only:
 - the rules with at least one selector whose classes and ids all occur in some built page;
 - the custom properties (`--jp-…`) those rules read, directly or through other custom properties.
