@@ -2,43 +2,31 @@
 
 Usage: python scripts/restyle.py PAGE SITE_DIR [SITE_DIR ...] [--loads N]
 
-Serves each SITE_DIR on 127.0.0.1, loads PAGE (a URL path such as "backprop/") in Debian's Chromium at 390 px
-N times per build (builds in turn, so that all meet the machine in the same state), waits until the page's
-scripts have started (page_scripts.py) and settled, and reads Chromium's Performance metrics (the DevTools
-protocol's Performance.getMetrics): how many style recalculations and layouts the load took (min-max over the
-loads) and the median time spent in them, in scripts and in all main-thread tasks. Counts and the relative size
-of the durations are what to compare; the durations themselves move with the machine's load.
+Serves each SITE_DIR on 127.0.0.1 (as scripts/lighthouse.py does), loads PAGE (a URL path such as
+"backprop/") in Debian's Chromium at 390 px N times per build (builds in turn, so that all meet the machine
+in the same state), waits until the page's scripts have started (page_scripts.py) and settled, and reads
+Chromium's Performance metrics (the DevTools protocol's Performance.getMetrics): how many style
+recalculations and layouts the load took (min-max over the loads) and the median time spent in them, in
+scripts and in all main-thread tasks. Counts and the relative size of the durations are what to compare;
+the durations themselves move with the machine's load.
 
 Used to check what overrides/ earns: build the site with and without an override and pass both builds.
 """
 
 import argparse
-import functools
-import http.server
 import os
 import statistics
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
+from lighthouse import serve  # noqa: E402  (served as GitHub Pages serves the site, gzipped)
 from page_scripts import wait_for_scripts  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")  # Debian's, as for scripts/lighthouse.py
 METRICS = ("RecalcStyleCount", "RecalcStyleDuration", "LayoutCount", "LayoutDuration", "ScriptDuration", "TaskDuration")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def measure(page_path: str, sites: list[Path], loads: int) -> dict[Path, list[dict]]:
