@@ -266,8 +266,9 @@ quiz.questions("gradient-descent")
 # ŷ being close to 0.5. The predictions are right but unconfident.</p></details>
 #
 # <details class="question"><summary>What does Adam's bias correction fix?</summary>
-# <p>V and S start at 0, so their first values are far too small (V₁ = (1 − β1) dθ = 0.1 dθ). Dividing by 1 − β1ᵗ and
-# 1 − β2ᵗ scales them back; the correction fades as t grows.</p></details>
+# <p>V and S start at 0, so their first values are too small: V₁ = (1 − β1) dθ = 0.1 dθ and S₁ = (1 − β2) dθ² =
+# 0.001 dθ². S shrinks more, so the uncorrected first step V₁ / √S₁ ≈ 0.1 / 0.032 ≈ 3.2 would be about 3 times too
+# large (Kingma and Ba). Dividing by 1 − β1ᵗ and 1 − β2ᵗ scales both back; the correction fades as t grows.</p></details>
 #
 # <details class="question"><summary>Why do Adam's first steps have about the same size for every parameter?</summary>
 # <p>At t = 1, V̂ = dθ and Ŝ = dθ², so V̂ / √Ŝ = ±1: each parameter moves by about α, whatever the size of its

@@ -52,14 +52,14 @@ def zero_output(v):
 
 @question("initialization", "a saturated start")
 def saturated_start(v):
-    z = (7.0, 3.0, 5.0, 10.0)[v]
+    z = (7.0, 6.0, 5.0, 10.0)[v]  # each saturated, as the page defines it: σ'(z) < 0.01
     d = float(sigmoid_prime(z))
     return Number(
         f"With $N(0, 1)$ weights and 400 inputs, a first-layer unit starts at $z = {z:g}$. What is $\\sigma'(z)$ there?",
         d,
         max(0.02 * d, 1e-6),
-        f"$\\sigma({z:g}) = {float(sigmoid(z)):.5f}$, so $\\sigma'(z) = a(1 - a) = {d:.3g}$: a saturated unit passes "
-        "almost no gradient back, which is why large starts learn slowly.",
+        f"$\\sigma({z:g}) = {float(sigmoid(z)):.5f}$, so $\\sigma'(z) = a(1 - a) = {d:.3g}$, below 0.01: a saturated unit "
+        "passes almost no gradient back, which is why large starts learn slowly.",
         (
             (float(sigmoid(z)), "That is $\\sigma(z)$; $\\sigma' = \\sigma(1 - \\sigma)$."),
             (0.25, "0.25 is $\\sigma'(0)$, the largest."),

@@ -55,8 +55,11 @@ def y_shape(v):
         Y.shape,
         "One row of 0s and 1s, one column per example, like the output $A^{[3]}$ it is compared with.",
         (
-            ((m,), "A rank-1 array: the notes keep $Y$ as a row, $(1, m)$, so that $A^{[3]} - Y$ lines up."),
-            ((m, 1), "That is the transpose, Keras' layout: the notes put examples in columns."),
+            ((m,), "A rank-1 array: the notes keep $Y$ as a 2-D row, $(1, m)$, the shape of $A^{[3]}$."),
+            (
+                (m, 1),
+                "That is a column, Keras' layout: the notes put examples in columns. It fails silently: $A^{[3]} - Y$ broadcasts to $(m, m)$.",
+            ),
         ),  # fmt: skip
         given={"m": m},
     )
