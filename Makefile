@@ -1,11 +1,22 @@
 # make serve: build and serve the site with live reload.  make test: lint, build the site strictly, run all tests.
-# Both create .venv and install on first use: serve the `docs` extra only, test adds the `dev` extra and npm.
-# The install reruns only when pyproject.toml's content changes.
+# Both create .venv and install on first use, at the versions constraints.txt locks (scripts/install.py: uv, or
+# pip): serve the `docs` extra only, test adds the `dev` extra and npm. The install reruns only when
+# pyproject.toml or the lock changes. make lock: rewrite the lock after an edit to pyproject.toml's requirements.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
+
+# An unsupported Python or platform stops every target that installs, in one line, before anything is installed
+# (scripts/check_python.py: Python 3.11.5 to 3.13; Windows through WSL).
+ifneq ($(filter-out clean lock,$(or $(MAKECMDGOALS),setup)),)
+PYTHON_PROBLEM := $(shell command -v $(PYTHON) >/dev/null 2>&1 || echo "$(PYTHON) not found: the notes need Python 3.11.5 to 3.13 (set PYTHON=python3.12, for example)")
+PYTHON_PROBLEM := $(or $(PYTHON_PROBLEM),$(shell $(PYTHON) scripts/check_python.py 2>&1))
+ifneq ($(PYTHON_PROBLEM),)
+$(error $(PYTHON_PROBLEM))
+endif
+endif
 
 # A busy address stops `make serve` here, in one line, before anything is installed or built.
 ifneq ($(filter serve,$(MAKECMDGOALS)),)
@@ -15,16 +26,16 @@ $(error make serve: $(PORT_PROBLEM))
 endif
 endif
 
-# One stamp per set of extras; its name carries a hash of pyproject.toml and plugin/pyproject.toml, so an edit
-# to either forces a reinstall (and a fresh checkout, whose files are all newer, does not). .installed-HASH:
-# docs and dev.
-HASH := $(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(open('pyproject.toml','rb').read()+open('plugin/pyproject.toml','rb').read()).hexdigest()[:16])")
+# One stamp per set of extras; its name carries a hash of pyproject.toml, plugin/pyproject.toml and the lock, so
+# an edit to any forces a reinstall (and a fresh checkout, whose files are all newer, does not).
+# .installed-HASH: docs and dev.
+HASH := $(shell $(PYTHON) -c "import hashlib;print(hashlib.sha256(b''.join(open(f,'rb').read() for f in ('pyproject.toml','plugin/pyproject.toml','constraints.txt'))).hexdigest()[:16])")
 STAMP := $(VENV)/.installed-$(HASH)
 DOCS_STAMP := $(VENV)/.installed-docs-$(HASH)
 # Serving needs the docs extra: already there when make test installed everything.
 SERVE_STAMP := $(if $(wildcard $(STAMP)),$(STAMP),$(DOCS_STAMP))
 
-.PHONY: setup serve test offline lighthouse bench timings clean
+.PHONY: setup serve test offline lighthouse bench timings lock clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -37,24 +48,28 @@ node_modules/.installed: package.json package-lock.json
 # The venv, checked before and after its creation: a half-created one (Debian without python3-venv) is
 # reported with what to install, instead of failing later in pip.
 define venv
-	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'Python 3.11+ is needed (set PYTHON=python3.11)')"
 	@$(PYTHON) scripts/check_venv.py $(VENV)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { $(PYTHON) scripts/check_venv.py $(VENV); exit 1; }
 	@$(PYTHON) scripts/check_venv.py $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 endef
 
 $(DOCS_STAMP):
 	$(venv)
-	$(BIN)/python -m pip install --quiet -e ".[docs]" -e ./plugin
+	$(BIN)/python scripts/install.py -e ".[docs]" -e ./plugin
 	rm -f $(VENV)/.installed-docs-*
 	touch $@
 
 $(STAMP):
 	$(venv)
-	$(BIN)/python -m pip install --quiet -e ".[docs,dev]" -e ./plugin
+	$(BIN)/python scripts/install.py -e ".[docs,dev]" -e ./plugin
 	rm -f $(VENV)/.installed-*
 	touch $(DOCS_STAMP) $@
+
+# The lock: every package the build and the tests install, at one version, for every supported platform
+# (markers choose tensorflow-cpu or tensorflow). Versions already in it are kept unless a range excludes them.
+lock:
+	uv pip compile pyproject.toml --extra docs --extra dev --universal --python-version 3.11.5 \
+		--no-emit-package snippets -q -o constraints.txt
 
 # The engine is ProperDocs (README: Engine and theme), reading mkdocs.yml; no notice is silenced here.
 BUILD_TOOL := $(BIN)/properdocs

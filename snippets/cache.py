@@ -29,7 +29,8 @@ except ImportError:  # not POSIX: no lock; at worst two pages compute the same r
     fcntl = None
 
 PACKAGE = Path(__file__).parent
-LIBRARIES = ("numpy", "tensorflow-cpu", "keras")
+# tensorflow and tensorflow-cpu: the site build has the second on Linux x86_64, the first elsewhere (pyproject.toml).
+LIBRARIES = ("numpy", "tensorflow", "tensorflow-cpu", "keras")
 # The variables that set NumPy's BLAS and TensorFlow's thread counts. The site build and the tests set them
 # all to 1 (notes_build/execute.py, tests/conftest.py), so both compute, and share, the same results.
 THREAD_SETTINGS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS",

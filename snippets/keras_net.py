@@ -11,7 +11,8 @@ import numpy as np
 import tensorflow as tf
 
 # TensorFlow's public API can turn op determinism on but neither off nor read it back; Keras itself
-# uses this internal module for the check (tensorflow-cpu is pinned in pyproject.toml).
+# uses this internal module for the check (tested from TensorFlow 2.18, the oldest snippets[keras] allows, to the
+# version in constraints.txt).
 from tensorflow.python.framework import config as tf_config
 
 from snippets.activations import hidden as hidden_activation

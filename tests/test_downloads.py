@@ -28,8 +28,9 @@ def fetch(url: str, target: Path) -> Path:
     return target
 
 
-def test_wheel_is_served_with_its_data_and_the_pinned_dependencies(served_site, tmp_path):
-    """The served wheel holds the package and its data file, and requires exactly pyproject's pinned dependencies."""
+def test_wheel_is_served_with_its_data_and_the_dependencies_ranges(served_site, tmp_path):
+    """The served wheel holds the package and its data file, and requires pyproject's ranges: NumPy and matplotlib,
+    and TensorFlow (never tensorflow-cpu, which Colab lacks) and Keras only with the keras extra."""
     wheel = fetch(served_site + WHEEL, tmp_path / Path(WHEEL).name)
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
@@ -37,18 +38,58 @@ def test_wheel_is_served_with_its_data_and_the_pinned_dependencies(served_site, 
     assert {"snippets/mnist01.npz", "snippets/benchmark.json", "snippets/notes.py"} <= names
     required = [r for r in metadata.get_all("Requires-Dist") if "extra ==" not in r]
     assert required == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert all(">=" in r and "==" not in r for r in required)
+    keras = [r for r in metadata.get_all("Requires-Dist") if 'extra == "keras"' in r]
+    assert sorted(r.split(">=")[0] for r in keras) == ["keras", "tensorflow"]
 
 
 def test_every_notebook_starts_with_its_versions_and_the_install_cell(served_site, tmp_path):
-    """Each downloadable notebook opens with the versions it ran with and a %pip install of the served wheel."""
+    """Each downloadable notebook opens with the versions it ran with and a %pip install of the served wheel:
+    with the keras extra where it uses Keras, without it (no TensorFlow) where it does not."""
     import numpy
 
-    for stem in NOTEBOOKS:
+    for stem, extra in (*((stem, "[keras]") for stem in NOTEBOOKS), ("backprop", "")):
         nb = nbformat.read(fetch(f"{served_site}{stem}/{stem}.ipynb", tmp_path / f"{stem}.ipynb"), as_version=4)
         note, install = nb.cells[0], nb.cells[1]
         assert f"numpy {numpy.__version__}" in note.source and "keras" in note.source
-        assert f"%pip install http://127.0.0.1:8000/{WHEEL}" in install.source
-        assert "built without SITE_URL" in install.source
+        assert f'%pip install "snippets{extra} @ http://127.0.0.1:8000/{WHEEL}"' in install.source
+        assert ("import keras" in install.source) == bool(extra)
+        assert "built without SITE_URL" in install.source and "numpy>=2.0" in install.source
+
+
+@pytest.fixture
+def without_keras(tmp_path):
+    """A folder that, first on PYTHONPATH, makes `import keras` and `import tensorflow` fail, as where
+    `pip install snippets` installed no TensorFlow."""
+    folder = tmp_path / "no-tensorflow"
+    for name in ("keras", "tensorflow"):
+        (folder / name).mkdir(parents=True)
+        (folder / name / "__init__.py").write_text(f"raise ModuleNotFoundError('No module named {name!r} (blocked)')\n")
+    return folder
+
+
+def test_notebooks_installed_without_keras_run_without_tensorflow(
+    served_site, installed, without_keras, tmp_path, monkeypatch
+):
+    """Every page notebook whose install cell leaves out the keras extra (at least four) runs, outside the
+    repository, where Keras and TensorFlow cannot be imported."""
+    archive = zipfile.ZipFile(fetch(served_site + "downloads/notebooks.zip", tmp_path / "notebooks.zip"))
+    numpy_only = [
+        name for name in archive.namelist() if "[keras]" not in nbformat.reads(archive.read(name), 4).cells[1].source
+    ]
+    assert len(numpy_only) >= 4, numpy_only
+    monkeypatch.setenv("PYTHONPATH", f"{without_keras}:{installed}")
+    monkeypatch.delenv("SNIPPETS_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    for name in numpy_only:
+        nb = nbformat.reads(archive.read(name), as_version=4)
+        nb.cells.insert(2, nbformat.v4.new_code_cell("import keras"))
+        with pytest.raises(Exception, match="blocked"):  # the blocker works in this kernel
+            NotebookClient(nb, timeout=600, kernel_name="python3").execute()
+        del nb.cells[2]
+        NotebookClient(
+            nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        ).execute()
 
 
 @pytest.fixture(scope="module")
@@ -122,18 +163,21 @@ def test_exercises_are_served_zipped_and_listed(served_site, tmp_path):
 
 @pytest.mark.parametrize("name", EXERCISES)
 def test_downloaded_exercise_runs_as_is_outside_the_repository_and_says_not_yet(
-    name, served_site, installed, tmp_path, monkeypatch
+    name, served_site, installed, without_keras, tmp_path, monkeypatch
 ):
-    """Run as downloaded, from a temporary folder with only the installed wheel, the check cell prints a
-    'not yet' line (the cell to fill in still raises NotImplementedError) instead of failing; with the
-    reference solution pasted in, it prints 'correct'."""
+    """Run as downloaded, from a temporary folder with only the installed wheel (and, for the NumPy exercises,
+    no TensorFlow), the check cell prints a 'not yet' line (the cell to fill in still raises
+    NotImplementedError) instead of failing; with the reference solution pasted in, it prints 'correct'."""
     nb = nbformat.read(
         fetch(f"{served_site}downloads/exercises/{name}.ipynb", tmp_path / f"{name}.ipynb"), as_version=4
     )
     assert "raise NotImplementedError" in nb.cells[-2].source
     solved = nbformat.from_dict(nb)
     solved.cells[-2].source = "from snippets.solutions import *"
-    monkeypatch.setenv("PYTHONPATH", str(installed))
+    # The NumPy exercises install snippets without TensorFlow: they run without it.
+    blocked = f"{without_keras}:" if "[keras]" not in nb.cells[1].source else ""
+    assert bool(blocked) == (name != "my_model")
+    monkeypatch.setenv("PYTHONPATH", f"{blocked}{installed}")
     monkeypatch.chdir(tmp_path)
     for notebook, verdict in ((nb, "not yet: fill in the cell above"), (solved, "correct: ")):
         NotebookClient(

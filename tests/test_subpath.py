@@ -147,7 +147,7 @@ def test_site_works_under_a_sub_path(browser, subpath_site):
             v.page.locator('.md-content a[download][href$="forward.ipynb"]').click()
         notebook = nbformat.read(download.value.path(), as_version=4)
         nbformat.validate(notebook)
-        install = re.search(r"%pip install (\S+)", notebook.cells[1].source).group(1)
+        install = re.search(r'%pip install "snippets(?:\[keras\])? @ (\S+)"', notebook.cells[1].source).group(1)
         assert install == f"{base}downloads/{wheel.suggested_filename}", install
         response = v.page.request.get(install)
         assert response.status == 200 and response.body() == wheel_bytes
@@ -198,5 +198,5 @@ def test_site_url_sets_canonical_links_the_sitemap_and_the_install_cells(subpath
     assert f"{base}backprop/" in sitemap and ":8000" not in sitemap
     notebook = json.loads(urllib.request.urlopen(base + "forward/forward.ipynb").read())
     install = "".join(notebook["cells"][1]["source"])
-    assert f"%pip install {base}downloads/snippets-0.1.0-py3-none-any.whl" in install
+    assert f'%pip install "snippets[keras] @ {base}downloads/snippets-0.1.0-py3-none-any.whl"' in install
     assert "without SITE_URL" not in install

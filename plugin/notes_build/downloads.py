@@ -2,8 +2,8 @@
 
 1. The `snippets` package's wheel (wheel.py) is served at downloads/snippets-<version>-py3-none-any.whl.
 2. Each executed notebook offered for download (written beside its page by the notebook_html stage)
-   gets two cells in front: the versions it was executed with, and a cell that installs the wheel
-   from the site with %pip when `snippets` is not importable (and does nothing otherwise).
+   gets two cells in front (self_install.py): the versions it was executed with, and a cell that installs
+   the wheel from the site with %pip when `snippets` is not importable (and does nothing otherwise).
 3. downloads/notebooks.zip holds every notebook; the Downloads page (docs/downloads.md) lists all
    of it, from the `<!-- downloads -->` marker this stage fills in.
 
@@ -12,7 +12,6 @@ The wheel's address comes from the site's URL, `site_url` in mkdocs.yml (from $S
 
 import html
 import os
-import platform
 import posixpath
 import shutil
 import zipfile
@@ -21,57 +20,18 @@ from pathlib import Path
 
 import nbformat
 
-from snippets import cache, exercises
+from snippets import exercises
 
 from . import disk_cache, wheel
 from .project import cache_folder, root
+from .self_install import self_installing, versions_line
 
 AFTER = ("notebook_html",)  # which writes the executed notebooks beside their pages
-VERSIONED = ("numpy", "tensorflow-cpu", "keras")
 _SOURCE = disk_cache.stage_source(__file__)  # part of its memo keys
 MARKER = "<!-- downloads -->"
 
 _state = {"notebooks": []}
 _BUILDER = ThreadPoolExecutor(max_workers=1)
-
-
-def versions_line() -> str:
-    found = [f"{name} {version}" for name, version in cache.library_versions(VERSIONED).items() if version]
-    return f"Python {platform.python_version()}, " + ", ".join(found)
-
-
-def install_cell(wheel_url: str, from_env: bool) -> str:
-    where = (
-        "the address this site is published at ($SITE_URL when it was built)"
-        if from_env
-        else "the local server's address: this site was built without SITE_URL; replace it with the "
-        "address the notes are published at"
-    )
-    return (
-        "# Outside the notes' repository (your own Jupyter, Colab), install their `snippets` package, with\n"
-        "# the pinned numpy, TensorFlow and Keras it needs; inside it, this cell does nothing.\n"
-        f"# The wheel's address is {where}.\n"
-        "try:\n"
-        "    import snippets\n"
-        "except ModuleNotFoundError:\n"
-        f"    %pip install {wheel_url}\n"
-        "    import importlib\n\n"
-        "    importlib.invalidate_caches()"
-    )
-
-
-def self_installing(raw: bytes, wheel_url: str, from_env: bool, executed: bool = True) -> bytes:
-    """The notebook with a versions note and the install cell in front of its cells."""
-    nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
-    made = "Executed" if executed else "Written for"
-    note = nbformat.v4.new_markdown_cell(
-        f"*{made} {versions_line()}. Run the next cell first outside the notes' repository.*"
-    )
-    cell = nbformat.v4.new_code_cell(install_cell(wheel_url, from_env))
-    note.metadata["tags"] = cell.metadata["tags"] = ["download-setup"]
-    note.id, cell.id = "download-note", "download-install"
-    nb.cells = [note, cell, *nb.cells]
-    return nbformat.writes(nb).encode("utf-8")
 
 
 def _wheel() -> wheel.Wheel:
@@ -85,6 +45,7 @@ def on_config(config):
     _state["wheel_build"] = _BUILDER.submit(wheel.build, root(config), store)
     _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     _state["from_env"] = bool(os.environ.get("SITE_URL"))
+    _state["project"] = root(config)
     _state["notebooks"] = []
     _state["memo"] = disk_cache.Memo(cache_folder(config) / "pages", "downloads", _SOURCE)
     return config
@@ -130,11 +91,14 @@ def on_post_page(output, page, config):
     notebook = Path(page.file.abs_dest_path).parent / f"{Path(page.file.src_uri).stem}.ipynb"
     if page.file.src_uri.endswith(".py") and notebook.is_file():
         url = f"{_state['site_url']}downloads/{_wheel().name}"
-        raw, from_env = notebook.read_bytes(), _state["from_env"]
-        # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (disk_cache.Memo).
+        raw, from_env, project = notebook.read_bytes(), _state["from_env"], _state["project"]
+        # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (disk_cache.Memo),
+        # the package's modules and pyproject.toml included (what decides snippets or snippets[keras]).
+        package = [p.read_text() for p in sorted((project / "snippets").glob("*.py"))]
         text = _state["memo"].get(
-            f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}",
-            lambda: self_installing(raw, url, from_env).decode("utf-8"),
+            f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}"
+            f"\0{(project / 'pyproject.toml').read_text()}\0" + "\0".join(package),
+            lambda: self_installing(raw, url, from_env, project).decode("utf-8"),
         )
         notebook.write_text(text, encoding="utf-8")
         _state["notebooks"].append(notebook)
@@ -152,7 +116,7 @@ def on_post_build(config):
     written = {}
     for name in exercises.EXERCISES:
         raw = nbformat.writes(exercises.notebook(name)).encode("utf-8")
-        written[f"{name}.ipynb"] = self_installing(raw, url, _state["from_env"], executed=False)
+        written[f"{name}.ipynb"] = self_installing(raw, url, _state["from_env"], _state["project"], executed=False)
         (folder / "exercises").mkdir(exist_ok=True)
         (folder / "exercises" / f"{name}.ipynb").write_bytes(written[f"{name}.ipynb"])
     _zip(folder / "exercises.zip", written)

@@ -19,7 +19,7 @@ from snippets import cache
 
 from . import disk_cache
 
-LIBRARIES = ("numpy", "tensorflow-cpu", "keras", "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
+LIBRARIES = (*cache.LIBRARIES, "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
 TENSORFLOW_IMPORT = re.compile(r"^\s*(?:import|from) (?:keras|tensorflow)\b", re.M)
 # show.source(module="numpy_net.py", ...) or show.source(losses._bce): the module whose source a page shows
 SHOWN = re.compile(r"show\.source\(\s*(?:module\s*=\s*[\"'](\w+)\.py[\"']|(\w+)\.\w+\s*[,)])")
