@@ -15,11 +15,7 @@
 #
 # **Aim:** know the shape of every array in the network, and count its parameters.
 #
-# **Notation:** layer $l = 1, \dots, L$ has $n^{[l]}$ units; $n^{[0]} = 400$ inputs. Its weights
-# $W^{[l]}$ are $(n^{[l]}, n^{[l-1]})$ (one row per unit), its biases $b^{[l]}$ are $(n^{[l]}, 1)$, and for
-# $m$ examples $Z^{[l]}$ and $A^{[l]}$ are $(n^{[l]}, m)$.
-#
-# The course's network has $L = 3$ layers: 400 inputs, hidden layers of 25 and 15 sigmoid units,
+# **Notation:** layer $l = 1, \dots, L$ has $n^{[l]}$ units; $n^{[0]} = 400$ inputs. The course's network has $L = 3$ layers: 400 inputs, hidden layers of 25 and 15 sigmoid units,
 # and one sigmoid output unit giving $\hat y = P(y = 1 \mid x)$.
 
 # %% tags=["hide-input"]
@@ -43,10 +39,12 @@ plots.show(
 # Shapes: $W^{[l]}$, $(n^{[l]}, n^{[l-1]})$, times $a^{[l-1]}$, $(n^{[l-1]}, 1)$, gives $(n^{[l]}, 1)$: the
 # shape of $b^{[l]}$, $z^{[l]}$ and $a^{[l]}$.
 #
-# Row $j$ of $W^{[l]}$ holds unit $j$'s weights, so $z^{[l]}_j = W^{[l]}_{j,:}\, a^{[l-1]} + b^{[l]}_j$. Here
-# $g = \sigma$ in every layer and $a^{[0]} = x$, the 400 pixels. With $m$ examples side by side as
-# columns, the same equations read $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ and $A^{[l]} = g(Z^{[l]})$,
-# with $b^{[l]}$ added to every column ([Forward propagation](forward.py)).
+# With $m$ examples side by side as columns, the same equations read $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ and
+# $A^{[l]} = g(Z^{[l]})$, with $b^{[l]}$ added to every column ([Forward propagation](forward.py)).
+#
+# <details class="notes-fold"><summary>Unit by unit: row j of W[l] is unit j</summary>
+# <p>Row $j$ of $W^{[l]}$ holds unit $j$'s weights, so $z^{[l]}_j = W^{[l]}_{j,:}\, a^{[l-1]} + b^{[l]}_j$. Here
+# $g = \sigma$ in every layer and $a^{[0]} = x$, the 400 pixels.</p></details>
 #
 # ## Every shape, computed from the model
 #
@@ -81,14 +79,19 @@ print(f"share of the parameters in W1 and b1: {counts[0] / sum(counts):.1%}")
 # ## Keras stores the transpose
 #
 # A Keras `Dense` layer keeps a **kernel** of shape $(n^{[l-1]}, n^{[l]})$ and takes examples as rows,
-# computing $A^\top = g(A_{prev}^\top K + b)$. That is the notes' $A = g(W A_{prev} + b)$ with $K = W^\top$,
-# so `from_keras` and `to_keras` transpose:
+# computing $A^\top = g(A_{prev}^\top K + b)$. That is the notes' $A = g(W A_{prev} + b)$ with $K = W^\top$.
+
+# %% [markdown]
+# <!-- fold: The weight transfer: from_keras and to_keras transpose each kernel -->
 
 # %% tags=["hide-input"]
 show.source(module="keras_net.py", section="transfer")
 
 # %%
 [(layer.name, layer.get_weights()[0].shape, params[f"W{l}"].shape) for l, layer in enumerate(model.layers, 1)]
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Where hidden layers matter
@@ -129,8 +132,9 @@ plots.show(
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -52,6 +52,71 @@
 #
 # Shapes check the formulas: $dW^{[l]}$ is $(n^{[l]}, m)(m, n^{[l-1]}) = (n^{[l]}, n^{[l-1]})$, like $W^{[l]}$.
 #
+# The course writes the hidden step in two lines, through $dA^{[l]} = \partial \mathcal{L} / \partial A^{[l]}$:
+# $dA^{[l]} = W^{[l+1]\top} dZ^{[l+1]}$, then $dZ^{[l]} = dA^{[l]} * g'(Z^{[l]})$. Substituting the first into the
+# second gives the compact line above (with $l - 1$ for $l$).
+
+# %% [markdown]
+# <!-- fold print: The hidden-layer step, derived in four lines -->
+# Layer $l$'s activations reach the cost only through the next layer, $Z^{[l+1]} = W^{[l+1]} A^{[l]} + b^{[l+1]}$.
+# For one example, unit $k$'s activation $a^{[l]}_k$ enters every $z^{[l+1]}_j$ with weight $W^{[l+1]}_{jk}$, so
+# the chain rule sums over $j$; then $a^{[l]} = g(z^{[l]})$ acts element by element:
+#
+# $$\begin{aligned}
+# \frac{\partial \mathcal{L}}{\partial a^{[l]}_k} &= \sum_j \frac{\partial \mathcal{L}}{\partial z^{[l+1]}_j}
+#   \frac{\partial z^{[l+1]}_j}{\partial a^{[l]}_k} = \sum_j W^{[l+1]}_{jk}\, dz^{[l+1]}_j
+#   &&\Rightarrow\quad dA^{[l]} = W^{[l+1]\top} dZ^{[l+1]} \\
+# \frac{\partial \mathcal{L}}{\partial z^{[l]}_k} &= \frac{\partial \mathcal{L}}{\partial a^{[l]}_k}\, g'(z^{[l]}_k)
+#   &&\Rightarrow\quad dZ^{[l]} = dA^{[l]} * g'(Z^{[l]})
+# \end{aligned}$$
+#
+# The same two lines in code (`tests/test_by_hand.py` checks $dA$ against finite differences):
+
+# %% tags=["hide-input"]
+from snippets import show
+
+show.source(module="by_hand.py", section="hidden-step")
+
+# %% [markdown]
+# <!-- end fold -->
+
+# %% [markdown]
+# <!-- fold print: Worked by hand: a 2-2-1 network, forward, loss, backward and one update -->
+# Two inputs $x = (1, 2)$, label $y = 1$, two sigmoid hidden units and one output, $\alpha = 0.5$. Every line is
+# one formula, on numbers small enough for a calculator (rounded to 4 decimals):
+
+# %%
+import numpy as np
+
+from snippets import by_hand
+
+print("W1 =", by_hand.PARAMS["W1"].tolist(), " b1 =", by_hand.PARAMS["b1"].ravel().tolist())
+print("W2 =", by_hand.PARAMS["W2"].tolist(), " b2 =", by_hand.PARAMS["b2"].ravel().tolist())
+
+# %% tags=["hide-input"]
+formulas = {
+    "Z1": "W1 x + b1", "A1": "σ(Z1)", "Z2": "W2 A1 + b2", "A2": "σ(Z2) = ŷ", "J": "−[y log ŷ + (1 − y) log(1 − ŷ)]",
+    "dZ2": "A2 − y", "dW2": "dZ2 A1ᵀ", "db2": "dZ2", "dA1": "W2ᵀ dZ2", "dZ1": "dA1 * A1 (1 − A1)",
+    "dW1": "dZ1 xᵀ", "db1": "dZ1", "new W1": "W1 − α dW1", "new b1": "b1 − α db1", "new W2": "W2 − α dW2",
+    "new b2": "b2 − α db2",
+}  # fmt: skip
+values = by_hand.steps()
+show.table(
+    ["quantity", "formula (m = 1)", "value"],
+    [[name, formula, str(np.round(values[name], 4).tolist())] for name, formula in formulas.items()],
+)
+
+# %% [markdown]
+# After the update, the same example gives a smaller loss:
+
+# %%
+after = by_hand.steps({key: values[f"new {key}"] for key in by_hand.PARAMS})
+print(f"J before {float(values['J']):.4f}, after one step {float(after['J']):.4f}")
+
+# %% [markdown]
+# <!-- end fold -->
+
+# %% [markdown]
 # ## Unrolled for this network
 #
 # For 400-25-15-1, with $A^{[0]} = X$:
@@ -67,9 +132,11 @@
 # dW^{[1]} &= \tfrac{1}{m}\, dZ^{[1]} X^{\top} \\
 # db^{[1]} &= \tfrac{1}{m} \textstyle\sum_i dZ^{[1](i)}
 # \end{aligned}$$
-#
-# The computation graph: the forward pass runs down, the gradients flow back up, and each
-# $dZ^{[l]}$ gives the gradients of the parameters that feed it.
+
+# %% [markdown]
+# <!-- fold: The computation graph: the forward pass down, the gradients back up -->
+# The forward pass runs down, the gradients flow back up, and each $dZ^{[l]}$ gives the gradients of the
+# parameters that feed it.
 
 # %% tags=["hide-input"]
 from snippets import architecture, numpy_net, plots, show
@@ -79,6 +146,9 @@ plots.show(
     alt="Computation graph of the 400-25-15-1 network drawn top to bottom: X, then Z1 = W1 A0 + b1, A1 = g(Z1), Z2, A2, Z3, A3 and the cost J. Each Z node receives its W and b. Dashed orange arrows run back up beside the nodes, labelled dZ3 = A3 − Y, dZ2 = W3ᵀ dZ3 * g'(Z2) and dZ1 = W2ᵀ dZ2 * g'(Z1); each parameter pair is labelled with its gradients dW and db.",
     fmt="svg",
 )
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %% [markdown]
 # ## The code
@@ -92,13 +162,21 @@ show.source(module="numpy_net.py", section="backward")
 # %% [markdown]
 # ## Gradient check
 #
-# Two independent references:
+# Each gradient against two independent references, finite differences and TensorFlow's `GradientTape`, as a
+# relative error per array.
+#
+# <details class="notes-fold"><summary>The two references, and the measure</summary>
 #
 # - **finite differences**: nudge each parameter by $\pm\varepsilon$ and difference the cost,
 #   $\frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$;
 # - **TensorFlow**: `tf.GradientTape` differentiates the same forward pass with Keras' loss.
 #
 # The measure is the relative error $\frac{\lVert a - b \rVert}{\lVert a \rVert + \lVert b \rVert}$ per array.
+#
+# </details>
+
+# %% [markdown]
+# <!-- fold: The check's code: central differences, and the two networks it runs on -->
 
 # %% tags=["hide-input"]
 show.source(module="gradcheck.py", section="numerical")
@@ -123,6 +201,9 @@ X, Y = data.load("train", n=200)
 p = numpy_net.init_params(seed=0)
 tape = gradcheck.compare(gradcheck.tape_grads(X, Y, p), gradcheck.backprop_grads(X, Y, p))
 
+# %% [markdown]
+# <!-- end fold -->
+
 # %% tags=["hide-input"]
 show.table(
     ["gradient", "shape (5-4-3-1)", "vs finite differences", "shape (400-25-15-1)", "vs GradientTape"],
@@ -142,8 +223,9 @@ print(
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -12,8 +12,17 @@
 #
 # </div>
 #
-# **Aim:** write the network's pieces yourself, with feedback, before looking at the solution. The notes'
-# notation throughout: $W$ is $(n_{out}, n_{in})$, one row per unit; examples are the columns of $A$.
+# **Aim:** write the network's pieces yourself, with feedback, before looking at the solution.
+#
+# **Coming from the course lab?** Its layout is the transpose of the notes'. Write the exercises in the notes':
+#
+# | | the lab | these exercises (the notes) |
+# |---|---|---|
+# | weights | `W` is (inputs, units), $(n_{in}, n_{out})$; unit $j$ is the column `W[:, j]` | `W` is $(n_{out}, n_{in})$; unit $j$ is the row `W[j]` |
+# | examples | rows: `A_in` is $(m, n_{in})$ | columns: `A_in` is $(n_{in}, m)$ |
+# | one layer | `Z = np.matmul(A_in, W) + b` | `Z = np.dot(W, A_in) + b`, with `b` $(n_{out}, 1)$ |
+#
+# A check given a solution written in the lab's layout says so, and what to change.
 #
 # Each task below shows the cell you fill in, the check's verdict on the reference solution, and that
 # solution, folded: open it once your own passes, or when you are stuck.

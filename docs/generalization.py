@@ -140,8 +140,9 @@ for impl, run in runs.items():
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -108,14 +108,19 @@ show.table(
 # The loss, the margin $|\hat y - 0.5|$ and the accuracy are those of epoch 60.
 #
 # **Too small** ($\alpha = 0.05$): the loss falls every epoch, but slowly; after 60 epochs it is
-# still far above the good run's. The predictions already fall on the right side of 0.5 for most
-# digits (the accuracy column), yet barely: their mean distance from 0.5 is small, and
-# cross-entropy charges for that lack of confidence. Accuracy can look fine while the loss says
-# training has hardly begun.
+# still far above the good run's. Accuracy can look fine while the loss says training has hardly begun.
+#
+# <details class="notes-fold"><summary>Why the accuracy looks fine while the loss is high</summary>
+# <p>The predictions already fall on the right side of 0.5 for most digits (the accuracy column), yet barely:
+# their mean distance from 0.5 is small, and cross-entropy charges for that lack of confidence.</p></details>
 #
 # **Good** ($\alpha = 2$): the loss bumps during the first epochs, then falls steadily towards 0.
 #
-# **Too large** ($\alpha = 40$): the loss does not settle, it zigzags. The first epochs, epoch by epoch:
+# **Too large** ($\alpha = 40$): the loss does not settle, it zigzags: the output unit flips between answering 0 and
+# answering 1 for every digit, so accuracy stays at one half.
+
+# %% [markdown]
+# <!-- fold: Why α = 40 zigzags: its first epochs, epoch by epoch -->
 
 # %% tags=["hide-input"]
 big = traces[rates["too large"]]
@@ -134,7 +139,9 @@ show.table(
 # saturated near 0 or 1 (the "saturated" column: the share of hidden activations below 0.01 or
 # above 0.99), where $\sigma' \approx 0$: almost no gradient
 # reaches the hidden layers, and only the output unit keeps moving, too far each time.
-#
+# <!-- end fold -->
+
+# %% [markdown]
 # ## Explore: nine learning rates
 #
 # The same experiment (same 1,000 digits, same start, 60 epochs of full-batch gradient descent) for
@@ -148,7 +155,7 @@ show.table(
 # <div id="lr-figure" role="img" aria-label="Loss and accuracy per epoch for the chosen learning rate"></div>
 # </div>
 #
-# What each regime looks like:
+# <details class="notes-fold"><summary>What each regime looks like on the slider</summary>
 #
 # - **Too small** ($\alpha \le 0.1$): the loss curve is almost flat; after 60 epochs it has barely
 #   left its starting value. At $\alpha \le 0.03$ accuracy is still at one half; at $\alpha = 0.1$
@@ -159,9 +166,13 @@ show.table(
 # - **Too large** ($\alpha \ge 30$): the loss jumps up after the first step and stays high;
 #   accuracy stays at one half (the network answers the same for every digit).
 #
+# </details>
+#
 # The loss is computed from $Z^{[L]}$, in the exact logits form ([Loss](loss.py#the-code)), so these
-# high values are what the confidently wrong outputs really cost, not a clipping ceiling. The same
-# runs, as a table (which also prints):
+# high values are what the confidently wrong outputs really cost, not a clipping ceiling.
+
+# %% [markdown]
+# <!-- fold print: The nine runs as a table (what the slider shows, in numbers) -->
 
 # %%
 from snippets import export
@@ -174,6 +185,9 @@ show.table(
     [[lr, f"{t['loss'][0]:.3f}", f"{t['loss'][-1]:.3f}", f"{t['accuracy'][-1]:.1%}"] for lr, t in sweep.items()],
     align=["right"] * 4,
 )
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Adam: a step per parameter
@@ -191,11 +205,14 @@ show.table(
 # \end{aligned}
 # $$
 #
-# What each part adds: $V$ averages out the noise of mini-batch gradients and keeps moving along a consistent
+# <details class="notes-fold"><summary>What each part adds</summary>
+# <p>$V$ averages out the noise of mini-batch gradients and keeps moving along a consistent
 # direction; dividing by $\sqrt{\hat S}$ gives every parameter a step of about $\alpha$ whatever the size of its
-# gradient; the bias correction undoes the pull towards 0 of averages that start at 0 (without it, the first steps
-# would be about $1 - \beta_1 = 0.1$ times too small); $\varepsilon$ keeps the division finite. In the notes'
-# notation, for every $W^{[l]}$ and $b^{[l]}$:
+# gradient; the bias correction undoes the pull towards 0 of averages that start at 0, which shrinks $S$ more than
+# $V$ (without it, the first step would be about 3 times too large: the output below); $\varepsilon$ keeps the
+# division finite.</p></details>
+#
+# In the notes' notation, for every $W^{[l]}$ and $b^{[l]}$:
 
 # %% tags=["hide-input"]
 show.source(module="adam.py", section="adam")
@@ -207,12 +224,20 @@ from snippets import adam, data, numpy_net
 
 print(f"defaults (Keras' Adam): β1 = {adam.BETA1}, β2 = {adam.BETA2}, ε = {adam.EPSILON:g}; the notes' α = "
       f"{results.SETTINGS['keras']['lr']:g}")  # fmt: skip
+V1, S1 = 1 - adam.BETA1, 1 - adam.BETA2  # V and S after step 1, per unit of dθ and dθ²
+print(
+    f"first step without bias correction: V1 / √S1 = {V1:g} / {np.sqrt(S1):.4f} = {V1 / np.sqrt(S1):.2f} "
+    "times the corrected step, ±1"
+)
 X, Y = data.load("train")
 start = numpy_net.init_params(seed=0)
 _, cache = numpy_net.forward(X, start)
 grads = numpy_net.backward(Y, start, cache)
 gd = numpy_net.update(start, grads, headline["lr"])
 step1, _ = adam.update(start, grads, adam.init_state(start), results.SETTINGS["keras"]["lr"])
+
+# %% [markdown]
+# <!-- fold: Adam's first step measured, layer by layer, against gradient descent's -->
 
 # %% tags=["hide-input"]
 show.table(
@@ -229,12 +254,14 @@ show.table(
 # parameter whose gradient is not 0 (at $t = 1$, $\hat V / \sqrt{\hat S} = d\theta / |d\theta|$). Keras
 # adds $\varepsilon$ slightly differently (to $\sqrt{S}$ before the bias correction); the two agree except where
 # $|d\theta|$ is near $\varepsilon$, and `tests/test_adam.py` checks this code against Keras' `Adam` step by step.
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -1,6 +1,17 @@
 # %% [markdown]
 # # Neural networks, 0 vs 1: executable revision notes
 #
+# <div class="ways-in">
+#
+# - **Revise in 20 minutes:** [every lesson's must-know on one page](revise.md), in lesson order, each linked to
+#   its lesson. Printable on one sheet: the [cheat sheet](cheatsheet.md).
+# - **Practise:** [review cards](review.md), the [revision checklist](checklist.md) and the
+#   [coding exercises](exercises.py).
+# - **Learn in depth:** the lessons, from [Data](data.py) to [Try it](try-it.py), each with the code that
+#   computes its numbers.
+#
+# </div>
+#
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
@@ -44,28 +55,6 @@ show.table(
 )
 
 # %% [markdown]
-# Training time of these two runs, measured once on the machine that built this page, first epoch
-# included (Keras traces its graph then). A single run on a busy build machine, so it changes
-# from build to build; [the benchmark](benchmark.py)
-# explains the difference with a benchmark measured properly (median of repeated epochs, quiet
-# machine).
-
-# %% tags=["timing", "hide-input"]
-show.table(
-    ["implementation", "training time", "per epoch", "relative"],
-    [
-        [
-            "NumPy" if impl == "numpy" else "Keras",
-            f"{r['train_seconds']:.2f} s",
-            f"{r['train_seconds'] / r['epochs'] * 1000:.0f} ms",
-            f"{r['train_seconds'] / runs['numpy']['train_seconds']:.1f}x the NumPy time",
-        ]
-        for impl, r in runs.items()
-    ],
-    align=["left", "right", "right", "right"],
-)
-
-# %% [markdown]
 # ## Baselines
 #
 # What these numbers should be compared with, on the same 2,115 test digits: answering the most
@@ -100,13 +89,12 @@ plots.show(
 # %% [markdown]
 # ## How to use these notes
 #
-# Read the lessons in order: [Data](data.md), [Architecture](architecture.md),
-# [Activation](activation.md), [Loss](loss.md), [Forward propagation](forward.md),
-# [Backpropagation](backprop.md), [Gradient descent](gradient-descent.md), then the TensorFlow
-# side and [Vectorization](vectorization.md). Each lesson opens with what to memorise ("In one
-# minute") and ends with a summary and self-check questions. To revise, read the
-# [Key takeaways](takeaways.py) and the [Formula summary](formulas.md), then tick the
-# [Revision checklist](checklist.md).
+# Before a test, start with [Revise in 20 minutes](revise.md), then practise. To learn, read the lessons in
+# order: [Data](data.md), [Architecture](architecture.md), [Activation](activation.md), [Loss](loss.md),
+# [Forward propagation](forward.md), [Backpropagation](backprop.md), [Gradient descent](gradient-descent.md),
+# then the TensorFlow side and [Vectorization](vectorization.md). Each lesson opens with what to memorise
+# ("In one minute") and ends with practice questions, a summary and self-check questions. How long the two
+# headline runs took to train is on the [Benchmark](benchmark.py#the-headline-runs-training-time) page.
 #
 # Every executed page can be downloaded as a Jupyter notebook, with its outputs (link at the top
 # of the page).

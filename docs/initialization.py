@@ -27,10 +27,16 @@
 # The headline NumPy run (400-25-15-1, mini-batches of 32, $\alpha = 0.5$, 10 epochs), started from zeros instead
 # of its random weights. The largest difference between two units of a layer is measured after training:
 
+# %% [markdown]
+# <!-- fold: How the difference between units is measured -->
+
 # %% tags=["hide-input"]
 from snippets import show
 
 show.source(module="initialization.py", section="unit-difference")
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %%
 from snippets import initialization, results
@@ -113,7 +119,10 @@ for name, run in list(starts.items())[1:]:
 #
 # **Which one the NumPy network uses, and why.** `numpy_net.init_params` draws Glorot uniform weights and zero
 # biases, the formula of Keras' default `glorot_uniform` initializer (and zero biases): both implementations start
-# from the same distribution, though not from the same numbers (each library draws its own). Its listing:
+# from the same distribution, though not from the same numbers (each library draws its own).
+
+# %% [markdown]
+# <!-- fold: init_params, and each layer's range r -->
 
 # %% tags=["hide-input"]
 from snippets import numpy_net
@@ -128,12 +137,15 @@ for l in range(1, len(sizes)):
     n_in, n_out = sizes[l - 1], sizes[l]
     print(f"W[{l}] {n_out} x {n_in}: r = √(6 / ({n_in} + {n_out})) = {np.sqrt(6 / (n_in + n_out)):.3f}")
 
+# %% [markdown]
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -23,11 +23,27 @@
 #
 # For $y = 1$ only $-\log \hat y$ remains; for $y = 0$ only $-\log(1 - \hat y)$: a confident wrong
 # answer costs without bound, a confident right one costs almost nothing.
+#
+# **Where it comes from: the Bernoulli likelihood.** The network says $P(y = 1 \mid x) = \hat y$, so
+#
+# $$P(y \mid x) = \hat y^{\,y} (1 - \hat y)^{1 - y}, \qquad
+#   -\log P(y \mid x) = -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr] = L(\hat y, y),$$
+#
+# and over $m$ independent examples $-\frac1m \log \prod_i P(y^{(i)} \mid x^{(i)}) = J$. Minimizing $J$ is
+# maximizing the likelihood of the labels. On 8 random predictions:
 
-# %% tags=["hide-input"]
+# %%
 import numpy as np
 
-from snippets import losses, plots, show
+from snippets import losses
+
+rng = np.random.default_rng(0)
+Y, Y_hat = rng.integers(0, 2, size=(1, 8)), rng.uniform(0.05, 0.95, size=(1, 8))
+print(f"-(1/m) log P(labels) = {losses.negative_log_likelihood(Y_hat, Y):.10f}")
+print(f"J, binary cross-entropy = {losses.binary_cross_entropy(Y_hat, Y):.10f}")
+
+# %% tags=["hide-input"]
+from snippets import plots, show
 
 p = np.linspace(0.001, 0.999, 500)
 plots.show(
@@ -96,6 +112,12 @@ show.table(
 #
 # ## What Keras' fit computes
 #
+# To remember: with a sigmoid output layer, Keras' `fit` computes the loss from the logit $z$, exactly, as the
+# NumPy loop does; handed bare probabilities, the loss clips them. The fold shows the difference on one
+# confidently wrong output.
+
+# %% [markdown]
+# <!-- fold: Keras' internals: the loss of a saturated output, z = −50 -->
 # Handed probabilities, `binary_crossentropy` clips them. Inside `fit` and `evaluate` it is not handed
 # probabilities: when the last layer is a `Dense` with `activation="sigmoid"`, Keras (with the TensorFlow backend
 # used here) keeps the sigmoid's input $z$ with the output and computes the loss from it, in the exact logits form. A
@@ -124,12 +146,14 @@ show.table(["computed by", "loss for z = −50, y = 1"], [[name, f"{value:.3f}"]
 # from $\hat y = \sigma(-50) \approx 2 \times 10^{-22}$ both libraries stop at the clipping ceiling,
 # $-\ln 10^{-7}$. Both networks of these notes report the exact form, so a saturated output costs
 # the same in both.
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -33,6 +33,10 @@
 #
 # ## Side by side
 #
+# The same four steps in each library: define, forward pass, loss, training.
+
+# %% [markdown]
+# <!-- fold: The code side by side: four listings, NumPy and TensorFlow in tabs -->
 # The tabs switch together across the page (and the site): pick NumPy or TensorFlow once.
 #
 # **Define**
@@ -75,6 +79,9 @@ show.tabs(
         "TensorFlow": show.source(module="keras_net.py", section="train"),
     }
 )
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Results, measured at build
@@ -158,6 +165,11 @@ plots.show(
 # %% [markdown]
 # ## Speed
 #
+# For a network this small, each step is microseconds of arithmetic and Keras' per-step machinery dominates, so the
+# NumPy loop is the fastest here; with wide layers the arithmetic dominates and Keras is the faster one.
+
+# %% [markdown]
+# <!-- fold: The speed measured: one epoch at batch 32, NumPy against Keras' strongest option -->
 # From the committed benchmark (`make bench`), one epoch of this network at batch 32, measured side by side in one
 # run; Keras' strongest option here is `steps_per_execution` (32 batches per call into its compiled graph):
 
@@ -181,15 +193,16 @@ show.table(
 )  # fmt: skip
 
 # %% [markdown]
-# For a network this small, each step is microseconds of arithmetic and Keras' per-step machinery dominates, so the
-# NumPy loop is the fastest even against Keras' best option. With wide layers the arithmetic dominates and Keras
-# is the faster one: the [benchmark page](benchmark.py) has the details (XLA, op determinism, a wide network).
+# The NumPy loop is the fastest even against Keras' best option. The [benchmark page](benchmark.py) has the
+# details (XLA, op determinism, a wide network).
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

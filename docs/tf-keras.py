@@ -39,11 +39,11 @@ show.pre("\n".join(lines))
 
 # %% [markdown]
 # `optimizer='adam'` is Adam with its default learning rate, $\alpha = 10^{-3}$. With a sigmoid output
-# layer, `'binary_crossentropy'` inside `fit` and `evaluate` does not clip $\hat y$: Keras (with the TensorFlow backend used here) hands the loss
-# the sigmoid's input $z^{[L]}$ and computes it in the exact logits form, as the NumPy training loop
-# does. It clips $\hat y$ to $[10^{-7}, 1 - 10^{-7}]$ only when it is given bare probabilities; a
-# saturated output shows the difference ([Loss](loss.py#what-keras-fit-computes)).
-#
+# layer, `'binary_crossentropy'` inside `fit` computes the loss from $z^{[L]}$, exactly, as the NumPy training loop
+# does ([Loss](loss.py#what-keras-fit-computes)).
+
+# %% [markdown]
+# <!-- fold: The site's Keras code: build_model and train, the same model with a seed and the notes' layout -->
 # The rest of the site trains `keras_net.build_model()`, the same model with named layers, a seed
 # and a learning rate as arguments. From the same seed, the two start from the same weights:
 
@@ -53,18 +53,17 @@ same = all(np.array_equal(a, b) for a, b in zip(model.get_weights(), library.get
 print("parameters:", model.count_params(), "and", library.count_params(), "| same initial weights:", same)
 
 # %% [markdown]
-# `tests/test_notes.py` also trains both for 10 epochs and checks that their loss and accuracy
-# histories agree, epoch by epoch.
-
-# %% [markdown]
-# ## Fit
-#
 # `keras_net.train` calls `fit` on the notes' layout, transposing for Keras:
 
 # %% tags=["hide-input"]
 show.source(module="keras_net.py", section="train")
 
 # %% [markdown]
+# <!-- end fold -->
+
+# %% [markdown]
+# ## Fit
+#
 # The site's headline Keras run: all 12,665 training digits, 10 epochs, batches of 32 (computed
 # once per build, shared with [Home](index.py) and [NumPy vs TensorFlow](numpy-vs-tensorflow.py)).
 
@@ -86,8 +85,14 @@ plots.show(
     fmt="svg",
 )
 
+# %% [markdown]
+# <!-- fold: Training time, on the machine that built this page -->
+
 # %% tags=["timing"]
 print(f"{run['epochs']} epochs in {run['train_seconds']:.1f} s on the machine that built this page")
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %% [markdown]
 # ## Predictions
@@ -113,8 +118,9 @@ plots.show(
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

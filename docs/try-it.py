@@ -40,6 +40,10 @@
 #
 # ## The network in your browser
 #
+# The pad runs the headline NumPy network in this page's JavaScript: the same forward pass, on its weights.
+
+# %% [markdown]
+# <!-- fold: How: the weights file, the forward pass it runs, and what rounding to 32 bits changes -->
 # The weights are exported when the site is built, from the headline run (computed once per build,
 # as every page's results are), into `digit-net.json` beside this page: each matrix as 32-bit floats.
 # The page's JavaScript reads them back and runs the same forward pass as the NumPy version:
@@ -72,7 +76,9 @@ print(f"test accuracy: {np.mean((P >= 0.5) == Y_test):.2%} (headline run: {headl
 # %% [markdown]
 # The browser tests check that the page's JavaScript gives the same activations and $P(y = 1)$ as
 # `numpy_net.forward` on these weights, to $10^{-6}$, on every test digit.
-#
+# <!-- end fold -->
+
+# %% [markdown]
 # ## Making a drawing look like MNIST
 #
 # A network only knows the inputs it was trained on. Every MNIST digit was scaled so that its ink
@@ -147,8 +153,9 @@ plots.show(
 # %% [markdown]
 # ## Practice
 #
-# Type an answer and press **Check**: a right answer says why, a wrong one gets a hint aimed at the likely
-# mistake. **Another one** gives the same question with fresh numbers. Your progress stays in this browser.
+# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
+# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
+# Your progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -50,3 +50,22 @@ def binary_cross_entropy_from_logits(Z, Y) -> float:
     if Z.shape != Y.shape:
         raise ValueError(f"Z must have the shape of Y, {Y.shape}; got {Z.shape}")
     return _bce_from_logits(Z, Y)
+
+
+def negative_log_likelihood(Y_hat, Y) -> float:
+    """-(1/m) log P(Y | X) when each label is Bernoulli: P(y | x) = ŷ^y (1 - ŷ)^(1 - y), the examples independent.
+
+    Equal to binary_cross_entropy(Y_hat, Y): cross-entropy is this negative log-likelihood.
+
+    Args:
+        Y_hat: (1, m) predicted probabilities ŷ in (0, 1).
+        Y: (1, m) labels, 0 or 1.
+    """
+    Y = as_labels("Y", Y)
+    Y_hat = as_array("Y_hat", Y_hat)
+    if Y_hat.shape != Y.shape:
+        raise ValueError(f"Y_hat must have the shape of Y, {Y.shape}; got {Y_hat.shape}")
+    if Y_hat.min() <= 0.0 or Y_hat.max() >= 1.0:
+        raise ValueError("Y_hat must hold probabilities strictly between 0 and 1 (the likelihood of 0 has no log)")
+    likelihood = np.prod(Y_hat**Y * (1.0 - Y_hat) ** (1.0 - Y))  # P(every label), the product over the examples
+    return float(-np.log(likelihood) / Y.shape[1])

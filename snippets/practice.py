@@ -9,6 +9,7 @@ outcome into one printed line, so a notebook's check cell never raises.
 import copy
 import functools
 import inspect
+import warnings
 
 import numpy as np
 
@@ -136,6 +137,21 @@ def _layer_mistakes(A_in, W, b, g, a: str):
     return mistakes
 
 
+LAB_LAYOUT = "is written for the course lab's layout, {lab}. The notes' layout is {notes}: {fix}"
+
+
+def _in_lab_layout(fn, args, want) -> bool:
+    """Whether fn, called with the lab's layout of the inputs (args), gives the expected result in that layout."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            got = fn(*copy.deepcopy(args))
+    except Exception:
+        return False
+    got = np.asarray(got) if isinstance(got, (np.ndarray, np.generic)) else None
+    return got is not None and _close(got.astype(float), want)
+
+
 def _dense_cases():
     """(label, a_in (n_in,), W (n_out, n_in), b (n_out,), g) for check_my_dense."""
     X, _ = _digits()
@@ -169,6 +185,10 @@ def check_my_dense(fn):
             )
         want = numpy_net.dense_loop(a_in[:, None], W, b[:, None], g)[:, 0]
         mistakes = [(wrong[:, 0], why) for wrong, why in _layer_mistakes(a_in[:, None], W, b[:, None], g, "a_in")]
+        if n_in != n_out and _in_lab_layout(fn, (a_in, W.T, b, g), want):
+            lab, notes = "W as (inputs, units) = (n_in, n_out), unit j's weights in column W[:, j]", "W (n_out, n_in)"
+            fix = "one row per unit, so unit j's weights are the row W[j] (z_j = W[j] · a_in + b[j])"
+            _fail(f"{fn.__name__} " + LAB_LAYOUT.format(lab=lab, notes=notes, fix=fix), case)
         got = _call(fn, copy.deepcopy((a_in, W, b, g)), case, DENSE_SHAPES)
         got = _array(got, "the output", (n_out,), hints, case)
         _compare(got, want, mistakes, "the output", case)
@@ -206,6 +226,10 @@ def check_my_dense_v(fn):
             (n_out,): ": keep the 2-D shape (n_out, m), even for m = 1",
         }
         want = numpy_net.dense(A_in, W, b, g)
+        if W.shape[0] != W.shape[1] and _in_lab_layout(fn, (A_in.T, W.T, b.T, g), want.T):
+            lab = "examples as rows, A_in (m, n_in), and W as (inputs, units) = (n_in, n_out)"
+            notes, fix = "examples as columns, A_in (n_in, m), and W (n_out, n_in)", "compute Z = W A_in + b"
+            _fail(f"{fn.__name__} " + LAB_LAYOUT.format(lab=lab, notes=notes, fix=fix), case)
         got = _call(fn, copy.deepcopy((A_in, W, b, g)), case, DENSE_V_SHAPES)
         got = _array(got, "the output", (n_out, m), hints, case)
         _compare(got, want, _layer_mistakes(A_in, W, b, g, "A_in"), "the output", case)

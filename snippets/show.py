@@ -7,6 +7,7 @@
 import html
 import inspect
 import itertools
+import re
 from pathlib import Path
 
 from pygments import highlight
@@ -15,6 +16,10 @@ from pygments.lexers import PythonLexer
 
 PACKAGE = Path(__file__).parent
 _tab_sets = itertools.count(1)
+# Comments for the tools (the formatter, the linter, the type checker), not for a reader: never shown.
+TOOLING_COMMENT = re.compile(
+    r"[ \t]*#[ \t]*(?:fmt:[ \t]*(?:skip|off|on)|noqa\b[^#\n]*|type:[ \t]*ignore\b[^#\n]*)[ \t]*$", re.M
+)
 
 
 class HTML(str):
@@ -25,7 +30,10 @@ class HTML(str):
 
 
 def code(text: str, title: str | None = None) -> HTML:
-    """Python source highlighted the way mkdocs-material styles code blocks (copy button included)."""
+    """Python source highlighted the way mkdocs-material styles code blocks (copy button included), without the
+    comments that only the tools read (`# fmt: skip`, `# noqa`)."""
+    kept = [(line, TOOLING_COMMENT.sub("", line)) for line in text.splitlines()]
+    text = "\n".join(new for line, new in kept if new.strip() or not line.strip())  # a tooling-only line goes
     body = highlight(text.rstrip() + "\n", PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
     if title:
         body = body.replace(

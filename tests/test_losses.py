@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from snippets import losses
 from snippets.activations import sigmoid
 from snippets.losses import binary_cross_entropy, binary_cross_entropy_from_logits
 
@@ -75,3 +76,14 @@ def test_bce_rejects_bad_input(Y_hat, Y, message):
     """Wrong labels, shapes, out-of-range probabilities, NaN and empty batches raise ValueError."""
     with pytest.raises(ValueError, match=message):
         binary_cross_entropy(np.asarray(Y_hat, dtype=float), Y)
+
+
+def test_cross_entropy_is_the_bernoulli_negative_log_likelihood():
+    """-(1/m) log Π ŷ^y (1 - ŷ)^(1 - y) equals binary cross-entropy; ŷ of exactly 0 or 1 is refused, by name."""
+    rng = np.random.default_rng(3)
+    Y, Y_hat = rng.integers(0, 2, size=(1, 20)), rng.uniform(0.01, 0.99, size=(1, 20))
+    assert losses.negative_log_likelihood(Y_hat, Y) == pytest.approx(losses.binary_cross_entropy(Y_hat, Y), rel=1e-12)
+    with pytest.raises(ValueError, match="strictly between 0 and 1"):
+        losses.negative_log_likelihood(np.array([[0.0, 0.5]]), np.array([[0, 1]]))
+    with pytest.raises(ValueError, match="shape of Y"):
+        losses.negative_log_likelihood(np.array([[0.5, 0.5]]), np.array([[0, 1, 1]]))

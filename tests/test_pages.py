@@ -96,8 +96,8 @@ def test_key_takeaways_has_six_linked_takeaways():
 
 
 def test_navigation_puts_lessons_first_and_contributors_last():
-    """Nav: Home, the lessons in order (Try it last), then the review cards, the coding exercises, Key takeaways,
-    Formula summary, Checklist, the cheat sheet and print/;
+    """Nav: Home, the lessons in order (Try it last), then the revision path first, the review cards, the checklist,
+    the cheat sheet, the coding exercises, Key takeaways, Formula summary and print/;
     contributors' pages last."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
@@ -106,12 +106,13 @@ def test_navigation_puts_lessons_first_and_contributors_last():
     lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
     assert lessons == LESSONS  # Try it (draw a digit) closes the lessons: it uses everything before it
     assert [next(iter(e)) for e in nav[2]["Revise"]] == [
+        "Revise in 20 minutes",
         "Review cards",
+        "Revision checklist",
+        "Cheat sheet (one page)",
         "Coding exercises",
         "Key takeaways",
         "Formula summary",
-        "Revision checklist",
-        "Cheat sheet (one page)",
         "Print the whole notes",
     ]
     assert [next(iter(e)) for e in nav[5]["For contributors"]] == [

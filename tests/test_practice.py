@@ -55,7 +55,7 @@ def dense_own_sigmoid(a_in, W, b, g):
 
 
 WRONG_DENSE = [
-    (dense_lab_layout, r"raised ValueError.*is W used transposed"),
+    (dense_lab_layout, r"written for the course lab.s layout.*the row W\[j\]"),
     (dense_sized_from_input, r"has shape \(400,\) but should be \(25,\).*is W transposed"),
     (dense_own_sigmoid, r"is σ\(W a_in \+ b\) although g is tanh: apply the g you are given"),
     (lambda a_in, W, b, g: W @ a_in + b, r"no activation"),
@@ -413,3 +413,23 @@ def test_import_does_not_load_keras():
     code = "import sys, snippets.practice, snippets.solutions; print({'keras', 'tensorflow'} & set(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "set()"
+
+
+def test_a_solution_in_the_lab_layout_is_named_as_such():
+    """my_dense and my_dense_v written as the course lab writes them (W as (inputs, units), examples as rows) fail
+    with a message naming the lab's layout and the notes', not a shape error."""
+
+    def lab_dense(a_in, W, b, g):
+        units = W.shape[1]
+        a_out = np.zeros(units)
+        for j in range(units):
+            a_out[j] = g(np.dot(W[:, j], a_in) + b[j])
+        return a_out
+
+    def lab_dense_v(A_in, W, b, g):
+        return g(np.matmul(A_in, W) + b)
+
+    for check, solution in ((practice.check_my_dense, lab_dense), (practice.check_my_dense_v, lab_dense_v)):
+        with pytest.raises(AssertionError, match=r"written for the course lab's layout.*notes' layout is") as failed:
+            check(solution)
+        assert "ValueError" not in str(failed.value)

@@ -1,12 +1,13 @@
 """snippets.show, snippets.plots and snippets.architecture: what the pages display is real source and real shapes."""
 
 import base64
+import html
 import re
 
 import numpy as np
 import pytest
 
-from snippets import activations, architecture, numpy_net, plots, show
+from snippets import activations, architecture, keras_net, numpy_net, plots, show
 
 
 def test_source_of_section_is_the_running_code():
@@ -90,3 +91,13 @@ def test_figure_never_renders_its_smallest_text_below_10px(fmt):
     ax.set_title("tiny", fontsize=6)
     with pytest.raises(ValueError, match=r"figure text of 6 pt is .* expected at least 10 px"):
         plots.to_html(fig, "An empty plot titled tiny.", fmt=fmt)
+
+
+def test_code_never_shows_comments_meant_for_the_tools():
+    """Shown code loses `# fmt: skip`, `# fmt: off`/`on` lines and `# noqa` comments; a reader's comment stays."""
+    shown = show.code("a = 1  # fmt: skip\n\n# fmt: off\nimport x  # noqa: E402\nb = 2  # W is (n_out, n_in)\n")
+    text = re.sub(r"<[^>]+>", "", html.unescape(shown))
+    assert "fmt" not in text and "noqa" not in text
+    assert "a = 1\n\nimport x\nb = 2  # W is (n_out, n_in)" in text
+    for listing in (show.source(keras_net.build_model), show.source(module="numpy_net.py", section="forward")):
+        assert "fmt: skip" not in listing and "noqa" not in listing

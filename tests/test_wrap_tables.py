@@ -48,3 +48,16 @@ def test_widen_fails_when_the_theme_changed():
     """A theme stylesheet without the selector stops the build with a message naming the hook."""
     with pytest.raises(PluginError, match="notes_build/wrap_tables.py"):
         tables.widen(".md-typeset table{color:red}")
+
+
+def test_a_long_table_stays_a_table_and_a_short_one_reflows():
+    """A table of 3 or more columns and more than 4 rows is marked notes-long (a table that scrolls, its first column
+    kept in view), not notes-reflow; with 4 rows or fewer it is notes-reflow."""
+    head = "<thead><tr><th>epoch</th><th>loss</th><th>accuracy</th></tr></thead>"
+
+    def table(rows):
+        return f"<table>{head}<tbody>" + "<tr><td>1</td><td>0.5</td><td>90%</td></tr>" * rows + "</tbody></table>"
+
+    assert 'class="notes-table notes-reflow"' in tables.wrap(table(4))
+    long = tables.wrap(table(5))
+    assert 'class="notes-table notes-long"' in long and "notes-reflow" not in long and 'data-label="loss"' in long

@@ -1,18 +1,21 @@
-"""cheatsheet/: one printed A4 page of the essentials, cut from the rendered pages it summarises.
+"""cheatsheet/ and revise/: the essentials cut from the rendered pages they summarise.
 
-docs/cheatsheet.md lays the sheet out and marks where each piece goes with
+docs/cheatsheet.md (one printed A4 page) and docs/revise.md (the revision path) mark where each piece goes with
 `<!-- cheatsheet: PAGE PIECE -->`. Once every page has been rendered, this stage replaces each marker
-with that piece of PAGE's rendered content, so the sheet can never disagree with the pages:
+with that piece of PAGE's rendered content, so they can never disagree with the pages. PAGE `lessons` stands for
+every page of the nav's Lessons section, in order, each piece under a heading that links to its lesson:
 - `box`: the page's "In one minute" box;
 - `table`: its first table, in the scrolling box notes_build/wrap_tables.py puts it in;
 - `tasks`: its first task list (the checklist);
 - `math:ID`: the first display formula after the element with id ID;
-- `list:ID`: the first bulleted list after the element with id ID;
+- `list:ID`: the first bulleted list after the element with id ID (`steps:ID`: the first numbered list);
 - `output:ID`: the first notebook cell output after the element with id ID (`output:ID:N`: the first N).
 Ids inside a piece are dropped (they belong to the page they came from); links keep working because
 cheatsheet/ sits at the same depth as every page.
 """
 
+import html as html_text
+import posixpath
 import re
 
 from mkdocs.exceptions import PluginError
@@ -25,9 +28,10 @@ _STARTS = {
     "tasks": (r'<ul class="task-list"', "ul"),
     "math": (r'<span class="notes-math"', "span"),
     "list": (r"<ul\b", "ul"),
+    "steps": (r"<ol\b", "ol"),
     "output": (r'<div class="[^"]*\bjp-OutputArea-output\b', "div"),
 }
-_ANCHORED = ("math", "list", "output")
+_ANCHORED = ("math", "list", "steps", "output")
 _COUNTS = re.compile(r'\s*<span class="checklist-questions"[^>]*>[^<]*</span>')
 
 
@@ -47,7 +51,9 @@ def piece(html: str, kind: str) -> str:
     anchor, _, count = anchor.partition(":")
     counted = not count or (name == "output" and count.isdigit())
     if name not in _STARTS or (name in _ANCHORED) != bool(anchor) or not counted:
-        raise ValueError(f"unknown piece {kind!r}: expected box, table, tasks, math:ID, list:ID or output:ID[:N]")
+        raise ValueError(
+            f"unknown piece {kind!r}: expected box, table, tasks, math:ID, list:ID, steps:ID or output:ID[:N]"
+        )
     pattern, tag = _STARTS[name]
     after = 0
     if anchor:
@@ -68,19 +74,45 @@ def piece(html: str, kind: str) -> str:
     return _COUNTS.sub("", re.sub(r'\s\bid="[^"]*"', "", "".join(pieces)))
 
 
+def lessons(nav) -> list:
+    """The pages of the nav's Lessons section, in order: the one list of lessons."""
+    section = next((item for item in nav.items if item.is_section and item.title == "Lessons"), None)
+    if section is None:
+        raise PluginError("the nav has no Lessons section")
+    return [item for item in section.children if item.is_page]
+
+
 def on_page_context(context, page, config, nav):
-    if page.file.src_uri != "cheatsheet.md":
+    if "<!-- cheatsheet: " not in (page.content or ""):
         return context
     pages = {p.file.src_uri: p for p in nav.pages}
+    here = posixpath.dirname(page.file.dest_uri) or "."
 
-    def replace(match: re.Match) -> str:
-        source, kind = match.groups()
-        if source not in pages:
-            raise PluginError(f"cheatsheet.md: {source} is not a page in the nav")
+    def cut(source: str, kind: str) -> str:
         try:
             return piece(pages[source].content or "", kind)
         except ValueError as error:
-            raise PluginError(f"cheatsheet.md: {source} {kind}: {error}") from None
+            raise PluginError(f"{page.file.src_uri}: {source} {kind}: {error}") from None
+
+    def each_lesson(kind: str) -> str:
+        blocks = []
+        for number, lesson in enumerate(lessons(nav), 1):
+            href = html_text.escape(posixpath.relpath(lesson.file.dest_uri, here))
+            title = html_text.escape(lesson.title)
+            blocks.append(
+                f'<section class="revise-lesson"><h2 id="{posixpath.splitext(lesson.file.src_uri)[0]}">'
+                f'{number}. <a href="{href}">{title}</a></h2>{cut(lesson.file.src_uri, kind)}'
+                f'<p class="revise-more"><a href="{href}">The lesson: {title}</a></p></section>'
+            )
+        return "".join(blocks)
+
+    def replace(match: re.Match) -> str:
+        source, kind = match.groups()
+        if source == "lessons":
+            return each_lesson(kind)
+        if source not in pages:
+            raise PluginError(f"{page.file.src_uri}: {source} is not a page in the nav")
+        return cut(source, kind)
 
     page.content = MARKER.sub(replace, page.content)
     return context

@@ -125,7 +125,12 @@ def _with_text(src: Path, execution: Path, target: Path) -> None:
     """The execution with the page's current Markdown cells (its code cells are the page's: they are in the key)."""
     executed = nbformat.read(execution, as_version=4)
     outputs = iter([cell for cell in executed.cells if cell.cell_type == "code"])
-    executed.cells = [next(outputs) if cell.cell_type == "code" else cell for cell in read_page(src).cells]
+    cells = []
+    for cell in read_page(src).cells:
+        if cell.cell_type == "code":  # its outputs from the execution, its id from its place in the page now
+            cell = nbformat.from_dict({**next(outputs), "id": cell.id})
+        cells.append(cell)
+    executed.cells = cells
     nbformat.write(executed, target)
 
 

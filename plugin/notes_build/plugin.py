@@ -28,6 +28,7 @@ from . import (
     downloads,
     execute,
     exports,
+    folds,
     links,
     markup,
     math_font,
@@ -47,6 +48,7 @@ log = logging.getLogger("mkdocs.plugins.notes")
 STAGES = (
     execute,  # runs the notebook pages (nbclient, cached) and hands mkdocs-jupyter the executed notebooks
     notebook_html,  # the rendered notebooks: CSS out into one file, links resolved, figures to files, download
+    folds,  # the depth a lesson folds: marked runs of cells in one closed <details>
     templates,  # compiled Jinja templates kept between builds
     cards,  # review/ and the Anki deck, cut from the pages' sources
     typeset,  # every formula to MathML (Temml), at build

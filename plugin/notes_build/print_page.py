@@ -16,15 +16,18 @@ from mkdocs.exceptions import PluginError
 
 from .cheatsheet import element
 from .disk_cache import Memo, stage_source
+from .folds import FOLD
 from .project import cache_folder
 
-AFTER = ("notebook_html", "typeset", "wrap_tables")  # the pages as they will be shown: download links, math, tables
+# the pages as they will be shown: download links, folds, math, tables
+AFTER = ("notebook_html", "folds", "typeset", "wrap_tables")
 
 MARKER = "<!-- print: pages -->"
 SECTIONS = ("Lessons", "Revise")
 # Not printed: the sheets made for printing themselves, and the interactive page (a drawing pad on paper).
 # review/ is a deck to practise with on screen; the exercises are notebooks to run.
-SKIP = ("print.md", "cheatsheet.md", "try-it.py", "review.md")
+# revise/ repeats the lessons' boxes, which print with their lessons; the exercises are notebooks to run.
+SKIP = ("print.md", "cheatsheet.md", "revise.md", "try-it.py", "review.md", "exercises.py")
 _ID = re.compile(r'(?<![\w-])id="([^"]+)"')  # not data-id=
 _HREF_HASH = re.compile(r'\bhref="#([^"]+)"')
 # attributes that name ids (tab labels' for=, ARIA references): they follow the renamed ids
@@ -63,7 +66,14 @@ def section(page) -> str:
 
 
 def _screen_only(html: str) -> str:
-    """The page's HTML less what only the screen uses: practice questions' hints and other variants."""
+    """The page's HTML less what only the screen uses: practice questions' hints and other variants, and the
+    folds (depth one click away on screen), but those marked to print."""
+    at = 0
+    while match := FOLD.search(html, at):
+        if match.group(1):  # a fold marked to print
+            at = match.end()
+            continue
+        html = html[: match.start()] + html[match.start() + len(element(html, match.start(), "details")) :]
     html = _HINT.sub("", html)
     while match := _OTHER_VARIANT.search(html):
         html = html[: match.start()] + html[match.start() + len(element(html, match.start(), "div")) :]

@@ -14,9 +14,10 @@ of Material 9.8.1 (pinned in pyproject.toml); it fails the build if the theme's 
 The notes' own stylesheet (docs/assets/stylesheets/notes.css) names `table.notes-table` directly.
 
 For phones, each data cell also gets its column's
-header as `data-label` and its content in a `<div class="notes-cell">`, and a table of 3 or more columns is
-marked `notes-reflow`: on a narrow screen notes.css lays each of its rows out as "header: value" lines
-instead of hiding the columns that do not fit (a table of 2 columns scrolls in its box).
+header as `data-label` and its content in a `<div class="notes-cell">`. A short table (3 or more columns, at most
+4 rows) is marked `notes-reflow`: on a narrow screen notes.css lays each of its rows out as "header: value" lines.
+A longer one is marked `notes-long` and stays a table, which scrolls sideways in its box with its first column
+kept in view, so that its columns can still be read down (a table of 2 columns scrolls in its box).
 """
 
 import html as _html
@@ -28,6 +29,8 @@ from mkdocs.exceptions import PluginError
 CLASS = "notes-table"
 REFLOW = "notes-reflow"  # tables of REFLOW_COLUMNS or more columns, laid out as blocks on phones (notes.css)
 REFLOW_COLUMNS = 3
+REFLOW_ROWS = 4  # more rows than this: a table to read by column, kept a table that scrolls (notes-long)
+LONG = "notes-long"
 THEME_SELECTOR = "table:not([class])"
 WIDENED = f"table:is(:not([class]),.{CLASS})"
 _TAG = re.compile(r"<table\b[^>]*>|</table>")
@@ -77,7 +80,9 @@ def label(match: re.Match) -> str:
         return _TD.sub(cell, row.group(0))
 
     body = inner[: head.start()] + head.group(0) + _ROW.sub(cells, inner[head.end() :])
-    classes = f"{CLASS} {REFLOW}" if len(headers) >= REFLOW_COLUMNS else CLASS
+    rows = len(_ROW.findall(inner[head.end() :]))
+    wide = len(headers) >= REFLOW_COLUMNS
+    classes = f"{CLASS} {REFLOW}" if wide and rows <= REFLOW_ROWS else f"{CLASS} {LONG}" if wide else CLASS
     return f'<table class="{classes}">{body}</table>'
 
 

@@ -1,0 +1,100 @@
+"""Stage: folds in the notebook pages, closed by default, opened with one click (`<details>`).
+
+A lesson keeps what to remember in view and folds the depth revision does not need (library internals, long
+listings, the detail of a derivation). mkdocs-jupyter renders notebook Markdown with nbconvert, where Material's
+`???` blocks do nothing, and a `<details>` written in one Markdown cell cannot hold the code cells after it. So an
+author marks a fold's first and last cells, and this stage wraps the rendered cells between in one `<details>`:
+
+    # %% [markdown]
+    # <!-- fold: Keras' internals: to_keras and from_keras -->
+    # ...                          (this cell, and every cell after it, up to the end marker, is folded)
+    # %%
+    # show.source(keras_net.to_keras)
+    # %% [markdown]
+    # <!-- end fold -->            (alone in its cell, or the last line of the fold's last Markdown cell)
+
+The title says what is inside, so a reader knows whether to open it. `<!-- fold print: TITLE -->` marks a fold
+that print/ keeps; print/ leaves the others out (print_page stage).
+
+The code of a code cell whose input shows (the code that computes an output, not a listing of the algorithm,
+which `show.source` prints as an output) is folded too, as Quarto's `code-fold` does: the output and the sentence
+about it stay in view, the code that produced it is one click away. A cell tagged `keep-code` keeps it open.
+"""
+
+import html
+import re
+
+from mkdocs.exceptions import PluginError
+
+from .cheatsheet import element
+
+AFTER = ("notebook_html",)  # the notebook's rendered cells
+CELL = re.compile(r'<div class="jp-Cell ')
+START = re.compile(r"<!-- fold( print)?: (.+?) -->")
+END = "<!-- end fold -->"
+FOLD = re.compile(r'<details class="notes-fold( notes-fold-print)?"')
+CODE_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell (?![^"]*\bcelltag_(?:hide-input|keep-code)\b)[^"]*"')
+INPUT = '<div class="jp-Cell-inputWrapper"'
+CODE_SUMMARY = "The code behind this output"
+
+
+def cells(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each top-level notebook cell in the rendered page."""
+    found, at = [], 0
+    while match := CELL.search(text, at):
+        end = match.start() + len(element(text, match.start(), "div"))
+        found.append((match.start(), end))
+        at = end
+    return found
+
+
+def fold(text: str, page: str = "") -> str:
+    """The rendered page with each marked run of cells wrapped in a closed <details> titled by its marker."""
+    spans, opened, out, at = cells(text), None, [], 0
+    for start, end in spans:
+        cell = text[start:end]
+        marker = START.search(cell)
+        if marker and opened is not None:
+            raise PluginError(f"{page}: a fold starts ({marker.group(2)!r}) inside the fold {opened[1]!r}")
+        if marker:
+            opened = (start, marker.group(2), bool(marker.group(1)))
+            out.append(text[at:start])
+            at = start
+        if END in cell:
+            if opened is None:
+                raise PluginError(f"{page}: <!-- end fold --> without a fold to end")
+            if re.sub(r"<[^>]+>|\s", "", cell[cell.index(END) + len(END) :]):
+                raise PluginError(
+                    f"{page}: text follows <!-- end fold --> in its cell, and would be folded: end the cell there"
+                )
+            first, title, printed = opened
+            kind = "notes-fold notes-fold-print" if printed else "notes-fold"
+            out.append(f'<details class="{kind}"><summary>{html.escape(title)}</summary>{text[first:end]}</details>')
+            opened, at = None, end
+    if opened is not None:
+        raise PluginError(f"{page}: the fold {opened[1]!r} has no <!-- end fold -->")
+    out.append(text[at:])
+    return "".join(out)
+
+
+def fold_code(text: str) -> str:
+    """The rendered page with the input of each code cell that shows one in a closed <details>."""
+    out, at = [], 0
+    for start, end in cells(text):
+        if not CODE_CELL.match(text, start):
+            continue
+        begin = text.find(INPUT, start, end)
+        if begin < 0:
+            continue
+        stop = begin + len(element(text, begin, "div"))
+        out += [text[at:begin], f'<details class="notes-code-fold"><summary>{CODE_SUMMARY}</summary>']
+        out += [text[begin:stop], "</details>"]
+        at = stop
+    out.append(text[at:])
+    return "".join(out)
+
+
+def on_page_content(text, page, config, files):
+    if not page.file.src_uri.endswith(".py"):
+        return text
+    return fold_code(fold(text, page.file.src_uri) if "<!-- fold" in text else text)
