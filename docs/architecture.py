@@ -96,11 +96,13 @@ show.source(module="keras_net.py", section="transfer")
 # %% [markdown]
 # ## Where hidden layers matter
 #
-# Without hidden layers the network is one sigmoid unit, $\hat y = \sigma(w^\top x + b)$: logistic
-# regression. Its boundary, $\hat y = 0.5$, is where $w^\top x + b = 0$: a straight line (in 400
-# dimensions, a flat hyperplane). Each hidden layer applies a nonlinear $g$ before the next weighted
-# sum, and that lets the boundary bend. (Without $g$, $W^{[2]}(W^{[1]} x + b^{[1]}) + b^{[2]}$ is again
-# one linear map $W x + b$, however many layers are stacked.)
+# Without hidden layers the network is one sigmoid unit, logistic regression, and its boundary is a straight line;
+# each hidden layer applies a nonlinear $g$ before the next weighted sum, and that lets the boundary bend.
+#
+# <details class="notes-fold"><summary>Why: the boundary of one sigmoid unit, and layers without g</summary>
+# <p>One unit gives $\hat y = \sigma(w^\top x + b)$. Its boundary, $\hat y = 0.5$, is where $w^\top x + b = 0$: a
+# straight line (in 400 dimensions, a flat hyperplane). Without $g$, $W^{[2]}(W^{[1]} x + b^{[1]}) + b^{[2]}$ is
+# again one linear map $W x + b$, however many layers are stacked.</p></details>
 #
 # On the 0s and 1s a straight boundary already almost suffices: logistic regression, trained by the
 # same code, makes about as few test errors as the full network ([Home](index.py#baselines)). Two rings
@@ -132,9 +134,8 @@ plots.show(
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -64,10 +64,10 @@
 #
 # $$\begin{aligned}
 # \frac{\partial \mathcal{L}}{\partial a^{[l]}_k} &= \sum_j \frac{\partial \mathcal{L}}{\partial z^{[l+1]}_j}
-#   \frac{\partial z^{[l+1]}_j}{\partial a^{[l]}_k} = \sum_j W^{[l+1]}_{jk}\, dz^{[l+1]}_j
-#   &&\Rightarrow\quad dA^{[l]} = W^{[l+1]\top} dZ^{[l+1]} \\
-# \frac{\partial \mathcal{L}}{\partial z^{[l]}_k} &= \frac{\partial \mathcal{L}}{\partial a^{[l]}_k}\, g'(z^{[l]}_k)
-#   &&\Rightarrow\quad dZ^{[l]} = dA^{[l]} * g'(Z^{[l]})
+#   \frac{\partial z^{[l+1]}_j}{\partial a^{[l]}_k} = \sum_j W^{[l+1]}_{jk}\, dz^{[l+1]}_j \\
+# dA^{[l]} &= W^{[l+1]\top} dZ^{[l+1]} \\
+# \frac{\partial \mathcal{L}}{\partial z^{[l]}_k} &= \frac{\partial \mathcal{L}}{\partial a^{[l]}_k}\, g'(z^{[l]}_k) \\
+# dZ^{[l]} &= dA^{[l]} * g'(Z^{[l]})
 # \end{aligned}$$
 #
 # The same two lines in code (`tests/test_by_hand.py` checks $dA$ against finite differences):
@@ -101,10 +101,17 @@ formulas = {
     "new b2": "b2 − α db2",
 }  # fmt: skip
 values = by_hand.steps()
-show.table(
-    ["quantity", "formula (m = 1)", "value"],
-    [[name, formula, str(np.round(values[name], 4).tolist())] for name, formula in formulas.items()],
-)
+
+
+def shown(v):  # a column as (a, b)ᵀ, a row as (a, b), a matrix row by row, to 4 decimals
+    v = np.round(np.atleast_2d(v), 4) + 0.0  # + 0.0: no −0.0
+    rows = ["(" + ", ".join(f"{x:g}" for x in row) + ")" for row in v]
+    if v.size == 1:
+        return f"{v.item():g}"
+    return f"({', '.join(f'{x:g}' for x in v[:, 0])})ᵀ" if v.shape[1] == 1 else " ".join(rows)
+
+
+show.table(["quantity", "formula (m = 1)", "value"], [[name, f, shown(values[name])] for name, f in formulas.items()])
 
 # %% [markdown]
 # After the update, the same example gives a smaller loss:
@@ -119,7 +126,9 @@ print(f"J before {float(values['J']):.4f}, after one step {float(after['J']):.4f
 # %% [markdown]
 # ## Unrolled for this network
 #
-# For 400-25-15-1, with $A^{[0]} = X$:
+# The same equations written out for 400-25-15-1, layer by layer, and the computation graph they follow.
+#
+# <details class="notes-fold"><summary>The nine lines for 400-25-15-1, with A[0] = X</summary>
 #
 # $$\begin{aligned}
 # dZ^{[3]} &= A^{[3]} - Y \\
@@ -132,6 +141,8 @@ print(f"J before {float(values['J']):.4f}, after one step {float(after['J']):.4f
 # dW^{[1]} &= \tfrac{1}{m}\, dZ^{[1]} X^{\top} \\
 # db^{[1]} &= \tfrac{1}{m} \textstyle\sum_i dZ^{[1](i)}
 # \end{aligned}$$
+#
+# </details>
 
 # %% [markdown]
 # <!-- fold: The computation graph: the forward pass down, the gradients back up -->
@@ -168,10 +179,10 @@ show.source(module="numpy_net.py", section="backward")
 # <details class="notes-fold"><summary>The two references, and the measure</summary>
 #
 # - **finite differences**: nudge each parameter by $\pm\varepsilon$ and difference the cost,
-#   $\frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$;
+#   $\dfrac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}$;
 # - **TensorFlow**: `tf.GradientTape` differentiates the same forward pass with Keras' loss.
 #
-# The measure is the relative error $\frac{\lVert a - b \rVert}{\lVert a \rVert + \lVert b \rVert}$ per array.
+# The measure is the relative error $\dfrac{\lVert a - b \rVert}{\lVert a \rVert + \lVert b \rVert}$ per array.
 #
 # </details>
 
@@ -187,8 +198,6 @@ show.source(module="gradcheck.py", section="numerical")
 # digits. Everything is float64.
 
 # %%
-import numpy as np
-
 from snippets import data, gradcheck, numpy_net
 
 rng = np.random.default_rng(1)
@@ -223,9 +232,8 @@ print(
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

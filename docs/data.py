@@ -58,8 +58,14 @@ plots.show(
 # averages them weighted by overlap. That is one matrix $R$ of shape $(20, 28)$ applied to rows and
 # to columns, $I_{20} = R\, I_{28}\, R^\top$; each row of $R$ sums to 1, so intensities stay in $[0, 1]$.
 
+# %% [markdown]
+# <!-- fold: The code: data.resample_matrix -->
+
 # %% tags=["hide-input"]
 show.source(data.resample_matrix)
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %% tags=["hide-input"]
 X28, _ = data.load("test", size=28)
@@ -110,9 +116,8 @@ except ValueError as error:
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -101,9 +101,8 @@ show.table(
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -10,6 +10,8 @@
 # - Early stopping: keep the weights of the epoch with the lowest validation loss; stop after *patience* epochs
 #   without a new best.
 # - More data is the surest cure: the same network overfits 100 digits, not 10,665.
+# - L2 regularisation: $J + \frac{\lambda}{2m} \sum_l \lVert W^{[l]} \rVert^2$, so each step also shrinks $W$:
+#   $dW^{[l]} \mathrel{+}= \frac{\lambda}{m} W^{[l]}$ (weight decay).
 #
 # </div>
 #
@@ -22,10 +24,16 @@
 # made on a **validation** set cut from the 12,665 training digits: a seeded draw, stratified (each class gives
 # its share, so both parts keep the classes' proportions).
 
+# %% [markdown]
+# <!-- fold: The split: data.holdout -->
+
 # %% tags=["hide-input"]
 from snippets import data, show
 
 show.source(data.holdout)
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %%
 (X_fit, Y_fit), (X_val, Y_val) = data.load_holdout()
@@ -112,8 +120,14 @@ plots.show(
 # weights of the best epoch (Keras: `keras.callbacks.EarlyStopping(monitor="val_loss", patience=20,
 # restore_best_weights=True)`):
 
+# %% [markdown]
+# <!-- fold: The code: early_stopping -->
+
 # %% tags=["hide-input"]
 show.source(generalization.early_stopping)
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %%
 print(f"lowest validation loss, 100 digits: {min(h['val_loss']):.4f}")
@@ -121,8 +135,68 @@ print(f"lowest validation loss, 10,665 digits (NumPy): {min(runs['numpy']['histo
 
 # %% [markdown]
 # The network trained on all 10,665 fit digits reaches a far lower validation loss than the best epoch of the
-# 100-digit run: more data, not more epochs, is what generalizes best. (Other cures, not shown here: a smaller
-# network, weight decay, dropout.)
+# 100-digit run: more data, not more epochs, is what generalizes best. Weight decay (L2) is the next section; a
+# smaller network and dropout are other cures, not shown here.
+#
+# ## When overfitting costs accuracy, and L2 against it
+#
+# On clean digits the 100-digit run lost confidence, not accuracy. Flip 20 of its 100 labels (seeded) and the
+# network must learn wrong answers to fit them all: it does, and the validation digits, whose labels are right,
+# pay. L2 regularisation adds a penalty on the weights to the cost, which changes one line of backpropagation:
+#
+# $$\begin{aligned}
+# J_{L2} &= J + \frac{\lambda}{2m} \sum_{l} \lVert W^{[l]} \rVert^2 \\
+# dW^{[l]} &= \tfrac1m dZ^{[l]} A^{[l-1]\top} + \frac{\lambda}{m} W^{[l]}
+# \end{aligned}$$
+
+# %% [markdown]
+# <!-- fold: The code: l2_cost and l2_grads -->
+
+# %% tags=["hide-input"]
+show.source(module="regularization.py", section="l2")
+
+# %% [markdown]
+# <!-- end fold -->
+
+# %% [markdown]
+# The same network, data and settings (mini-batches of 10, $\alpha = 0.5$, 300 epochs) with three values of
+# $\lambda$, scored on the 2,000 validation digits after each epoch:
+
+# %%
+import numpy as np
+
+from snippets import regularization
+
+noisy = regularization.noisy_runs()
+for lambd, run in noisy["runs"].items():
+    va = run["history"]["val_accuracy"]
+    best = int(np.argmax(va))
+    print(f"λ = {lambd:g}: validation accuracy {va[best]:.2%} at its best (epoch {best + 1}), {va[-1]:.2%} at epoch "
+          f"{len(va)}; training accuracy {run['history']['accuracy'][-1]:.0%}, "
+          f"{run['flipped_learnt']} of {noisy['flipped']} flipped labels learnt")  # fmt: skip
+
+# %% tags=["hide-input"]
+epochs = np.arange(1, noisy["epochs"] + 1)
+plots.show(
+    plots.curves(
+        epochs,
+        {f"λ = {lambd:g}": run["history"]["val_accuracy"] for lambd, run in noisy["runs"].items()},
+        xlabel="epoch",
+        ylabel="validation accuracy",
+        title="100 digits, 20 labels flipped",
+        legend="below",
+    ),
+    alt="Validation accuracy per epoch for three values of lambda on 100 digits with 20 flipped labels: without L2 it rises to about 99 percent early, then falls to about 85 percent; with lambda 1 it stays near 98 percent; with lambda 3 it stays near one half.",
+    fmt="svg",
+)
+
+# %% [markdown]
+# Without L2 ($\lambda = 0$) the network reaches 100% training accuracy by learning every flipped label, and its
+# validation accuracy falls well below its best: overfitting that costs accuracy. With $\lambda = 1$ the penalty
+# keeps the weights small enough that the flipped labels are not worth learning: most stay wrong on the training
+# set, and the validation accuracy ends far above the run without L2, though it swings from epoch to epoch. With $\lambda = 3$ the penalty wins over the data: the
+# weights shrink until the network answers the same for every digit, and accuracy falls to about one half.
+# $\lambda$ is chosen on the validation set, like the number of epochs.
 #
 # ## The test set, once
 #
@@ -140,9 +214,8 @@ for impl, run in runs.items():
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -62,12 +62,11 @@ plots.show(
 
 # %% [markdown]
 # In 10 epochs the mini-batch run makes far more steps than the full-batch run makes in 60 (the
-# counts above), and ends at a lower loss. Each step sees only 32 examples, so its gradient is
-# noisy, but for this problem many cheap, noisy steps beat a few exact ones.
+# counts above), and ends at a lower loss: here many cheap, noisy steps beat a few exact ones.
 #
 # ## The learning rate: too small, good, too large
 #
-# The same network and start, full-batch gradient descent on 1,000 training digits, for 60
+# The same network and start, full-batch gradient descent on 1,000 training digits (500 of each), for 60
 # epochs, with three values of $\alpha$:
 
 # %%
@@ -161,8 +160,9 @@ show.table(
 #   left its starting value. At $\alpha \le 0.03$ accuracy is still at one half; at $\alpha = 0.1$
 #   it is already high, with outputs barely past 0.5: accuracy hides how little has been learnt.
 # - **Slow** ($\alpha = 0.3$): the loss falls, but is still far from 0 after 60 epochs.
-# - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. From
-#   $\alpha = 3$ up, the loss first bumps above its starting value, then falls faster.
+# - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. On the slider, from
+#   $\alpha = 3$ up, the loss first bumps above its starting value (as the good run's $\alpha = 2$ does above),
+#   then falls faster.
 # - **Too large** ($\alpha \ge 30$): the loss jumps up after the first step and stays high;
 #   accuracy stays at one half (the network answers the same for every digit).
 #
@@ -172,7 +172,7 @@ show.table(
 # high values are what the confidently wrong outputs really cost, not a clipping ceiling.
 
 # %% [markdown]
-# <!-- fold print: The nine runs as a table (what the slider shows, in numbers) -->
+# <!-- fold print: The nine runs as a table -->
 
 # %%
 from snippets import export
@@ -192,18 +192,20 @@ show.table(
 # %% [markdown]
 # ## Adam: a step per parameter
 #
-# Gradient descent moves every parameter by $\alpha$ times its gradient, so parameters with small gradients barely
-# move. Adam, the optimizer of the notes' Keras code, keeps two moving averages per parameter and scales each step by
-# them. With $d\theta$ the gradient at step $t$ (starting at $t = 1$, with $V = S = 0$):
+# Adam, the optimizer of the notes' Keras code, keeps two moving averages per parameter and scales each step by
+# them, so that parameters with small gradients move too. With $d\theta$ the gradient at step $t$ (starting at $t = 1$, with $V = S = 0$):
 #
 # $$
 # \begin{aligned}
-# V &:= \beta_1 V + (1 - \beta_1)\, d\theta && \text{first moment: the mean of recent gradients (momentum)} \\
-# S &:= \beta_2 S + (1 - \beta_2)\, d\theta^2 && \text{second moment: their mean square, element-wise} \\
-# \hat V &= \frac{V}{1 - \beta_1^t}, \quad \hat S = \frac{S}{1 - \beta_2^t} && \text{bias correction: } V, S \text{ start at } 0 \\
-# \theta &:= \theta - \alpha\, \frac{\hat V}{\sqrt{\hat S} + \varepsilon} && \text{against } \theta := \theta - \alpha\, d\theta
+# V &:= \beta_1 V + (1 - \beta_1)\, d\theta \\
+# S &:= \beta_2 S + (1 - \beta_2)\, d\theta^2 \\
+# \hat V &= \frac{V}{1 - \beta_1^t}, \quad \hat S = \frac{S}{1 - \beta_2^t} \\
+# \theta &:= \theta - \alpha\, \frac{\hat V}{\sqrt{\hat S} + \varepsilon}
 # \end{aligned}
 # $$
+#
+# $V$ is the mean of recent gradients (momentum), $S$ their mean square; $\hat V$, $\hat S$ correct their start
+# at 0.
 #
 # <details class="notes-fold"><summary>What each part adds</summary>
 # <p>$V$ averages out the noise of mini-batch gradients and keeps moving along a consistent
@@ -211,7 +213,9 @@ show.table(
 # gradient; the bias correction undoes the pull towards 0 of averages that start at 0, which shrinks $S$ more than
 # $V$ (without it, the first step would be about 3 times too large: the output below); $\varepsilon$ keeps the
 # division finite.</p></details>
-#
+
+# %% [markdown]
+# <!-- fold: Adam in code: the listing, its defaults, and its first step against gradient descent's -->
 # In the notes' notation, for every $W^{[l]}$ and $b^{[l]}$:
 
 # %% tags=["hide-input"]
@@ -236,9 +240,6 @@ grads = numpy_net.backward(Y, start, cache)
 gd = numpy_net.update(start, grads, headline["lr"])
 step1, _ = adam.update(start, grads, adam.init_state(start), results.SETTINGS["keras"]["lr"])
 
-# %% [markdown]
-# <!-- fold: Adam's first step measured, layer by layer, against gradient descent's -->
-
 # %% tags=["hide-input"]
 show.table(
     ["layer", "median |dW|", f"gradient descent, α = {headline['lr']}: median |ΔW|",
@@ -259,9 +260,8 @@ show.table(
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

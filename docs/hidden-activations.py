@@ -77,8 +77,7 @@ for name, run in runs.items():
 
 # %% [markdown]
 # With sigmoid hidden units the first layer, the farthest from the loss, gets the smallest gradient: on its way
-# back the error is multiplied by $\sigma'$, whose mean here is just under its ceiling of $\frac14$, at each sigmoid
-# layer. With tanh (a mean slope several times larger) and ReLU (slope 1 on the units that are on), the first layer
+# back the error is multiplied by $\sigma' \le \frac14$ at each sigmoid layer. With tanh and ReLU the first layer
 # gets the largest gradient instead.
 #
 # ## Training with each
@@ -111,21 +110,23 @@ for name in ("tanh", "relu"):
 # %% [markdown]
 # **What is measured here.** With tanh or ReLU hidden layers, the same network from the same start learns
 # faster: its loss is several times lower after the first epoch and stays lower. The test errors differ by at
-# most one digit of 2,115, too few to rank the three: on this task every variant classifies almost every test
-# digit right.
+# most one digit of 2,115: too few to rank the three.
 #
-# **What is only true of deeper networks.** With 2 hidden layers the sigmoid's factor $\le \frac14$ is applied
-# twice, and the first layer still learns. In a network with many sigmoid layers the factors multiply, and the
-# gradient of the early layers can shrink towards zero (the *vanishing gradient*); that is why ReLU became
-# the default for hidden layers. This network is too shallow to show it. ReLU has its own failure, not seen
-# here either: a unit whose $z$ is negative for every example gets no gradient again (a "dead" unit).
+# **What is only true of deeper networks** (not shown here: this network is too shallow): the vanishing gradient,
+# and ReLU's dead units.
+#
+# <details class="notes-fold"><summary>Vanishing gradients and dead units, in deeper networks</summary>
+# <p>With 2 hidden layers the sigmoid's factor ≤ ¼ is applied twice, and the first layer still learns. In a network
+# with many sigmoid layers the factors multiply, and the gradient of the early layers can shrink towards zero (the
+# <em>vanishing gradient</em>); that is why ReLU became the default for hidden layers. This network is too shallow
+# to show it. ReLU has its own failure, not seen here either: a unit whose z is negative for every example gets no
+# gradient again (a "dead" unit).</p></details>
 
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -50,10 +50,9 @@ print(f"test errors from zeros: {digits['test_errors']} of 2,115; from the rando
 
 # %% [markdown]
 # The weights have grown far from zero, but the units of each layer are still copies of each other: their
-# differences are float64 rounding (the matrix products add the same numbers in different orders for
-# different rows), not anything learnt. Yet the test errors are as few as from the random start: a single
-# unit per layer is enough for zeros against ones, which one sigmoid unit already separates
-# ([Key takeaways](takeaways.py)). Where one unit is not enough, symmetry is fatal. The two rings of
+# differences are float64 rounding, not anything learnt. Yet the test errors are as few as from the random start:
+# one unit per layer is enough for zeros against ones ([Key takeaways](takeaways.py)). Where one unit is not
+# enough, symmetry is fatal. The two rings of
 # [Architecture](architecture.py#where-hidden-layers-matter), which need a bent boundary, started from zeros:
 
 # %%
@@ -108,18 +107,16 @@ for name, run in list(starts.items())[1:]:
 #
 # - **$N(0, 1)$ is too large for 400 inputs.** $z^{[1]}$ sums 400 weighted pixels, so its spread is several
 #   units and a large share of the first layer starts saturated, where $\sigma' \approx 0$.
-# - **$0.01\,N(0, 1)$ is too small.** Every $z$ is close to 0, every sigmoid close to 0.5; the gradient of an
-#   early layer is multiplied by the small weights of the layers after it, so $dW^{[1]}$ is tiny and the first
-#   epoch barely lowers the loss, like the start from zeros.
+# - **$0.01\,N(0, 1)$ is too small.** The gradient of an early layer is multiplied by the small weights of the
+#   layers after it, so $dW^{[1]}$ is tiny and the first epoch barely lowers the loss, like the start from zeros.
 # - **Glorot uniform scales each layer by its sizes**, $\operatorname{Var} W = 2/(n^{[l-1]} + n^{[l]})$, which keeps
 #   $z$ in the range where the sigmoid still has a slope. Its run ends with the lowest loss.
 # - On this easy task all three end with the same few test errors: here a bad start costs loss and speed,
 #   not accuracy. In deeper networks the spread shrinks or grows layer after layer, and a bad start can stop
 #   training altogether; that is not shown here.
 #
-# **Which one the NumPy network uses, and why.** `numpy_net.init_params` draws Glorot uniform weights and zero
-# biases, the formula of Keras' default `glorot_uniform` initializer (and zero biases): both implementations start
-# from the same distribution, though not from the same numbers (each library draws its own).
+# **The NumPy network uses Glorot uniform** with zero biases, as Keras' default `glorot_uniform` does: both start
+# from the same distribution, not from the same numbers.
 
 # %% [markdown]
 # <!-- fold: init_params, and each layer's range r -->
@@ -143,9 +140,8 @@ for l in range(1, len(sizes)):
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -65,8 +65,14 @@ plots.show(
 # clips it to $[10^{-7}, 1 - 10^{-7}]$, as Keras' `binary_crossentropy` does when it is handed bare
 # probabilities. So a prediction that rounds to exactly 0 or 1 costs at most $-\ln 10^{-7} \approx 16.1$.
 
+# %% [markdown]
+# <!-- fold: The code: the clipped form -->
+
 # %% tags=["hide-input"]
 show.source(losses._bce)
+
+# %% [markdown]
+# <!-- end fold -->
 
 # %% [markdown]
 # From the logit $z$, the output unit's input to the sigmoid, there is an exact form with nothing to
@@ -151,9 +157,8 @@ show.table(["computed by", "loss for z = −50, y = 1"], [[name, f"{value:.3f}"]
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

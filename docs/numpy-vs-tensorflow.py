@@ -143,10 +143,12 @@ plots.show(
 # float32 rounding (Keras computes in float32, NumPy in float64).
 #
 # **The notes' Keras code trains differently**, with Adam from its own initial weights. It agrees with the NumPy
-# model on almost every digit, with probabilities that differ far more than rounding would explain: the two start
-# from different weights (each library draws its own), take different steps, and after 10 epochs hold different
-# weights. Nothing here shows whether either has reached a minimum of $J$. Adam's update is on
-# [Gradient descent](gradient-descent.py#adam-a-step-per-parameter).
+# model on almost every digit, with probabilities that differ far more than rounding would explain.
+#
+# <details class="notes-fold"><summary>Why the probabilities differ</summary>
+# <p>The two start from different weights (each library draws its own), take different steps, and after 10 epochs
+# hold different weights. Nothing here shows whether either has reached a minimum of J. Adam's update is on
+# <a href="gradient-descent.py#adam-a-step-per-parameter">Gradient descent</a>.</p></details>
 #
 # ## Misclassified test digits
 
@@ -200,9 +202,8 @@ show.table(
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

@@ -14,7 +14,7 @@
 #    without hidden layers draws a straight line and gets about half right, one hidden layer bends the
 #    boundary round them ([Architecture](architecture.py#where-hidden-layers-matter)). On 0 vs 1 digits a
 #    straight boundary is almost enough: logistic regression makes about as few test errors as the network
-#    (the baselines below).
+#    ([the baselines](index.py#baselines)).
 # 2. **The sigmoid outputs probabilities.** $\sigma(z) = 1 / (1 + e^{-z})$ maps any $z$ into $(0, 1)$, so
 #    the output $\hat y = a^{[L]}$ reads as $P(y = 1 \mid x)$, and the predicted label is
 #    $\mathbb{1}[\hat y \ge 0.5]$. ([Activation](activation.py))

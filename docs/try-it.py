@@ -4,7 +4,7 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - The network below is the site's headline NumPy run, the one [Home](index.py) scores, running in your browser.
+# - The drawing pad runs the site's headline NumPy network, the one [Home](index.py) scores, in your browser.
 # - Before it sees your drawing, the drawing is made to look like MNIST: ink's bounding box scaled into a 20×20 box, centre of mass moved to the centre of 28×28, then averaged down to 20×20.
 # - Forward propagation is three lines, one per layer: $A^{[l]} = \sigma(W^{[l]} A^{[l-1]} + b^{[l]})$.
 # - A first-layer unit's trained weights are still mostly their random start; what training changed, $W^{[1]} - W^{[1]}_{\text{start}}$, shows the strokes of a 0 and a 1.
@@ -81,12 +81,14 @@ print(f"test accuracy: {np.mean((P >= 0.5) == Y_test):.2%} (headline run: {headl
 # %% [markdown]
 # ## Making a drawing look like MNIST
 #
-# A network only knows the inputs it was trained on. Every MNIST digit was scaled so that its ink
-# fits a 20×20 box (keeping its shape), then placed in a 28×28 image so that its centre of mass sits
-# in the middle; the site's data then averages each image down to 20×20
-# ([Data](data.py)). Your drawing goes through the same steps, so a digit drawn small in a
-# corner and one drawn across the whole pad give about the same input. The pen on screen is thick;
-# the network gets the line through its middle, drawn with an MNIST-like pen.
+# A network only knows the inputs it was trained on, so your drawing goes through the same steps as MNIST's
+# digits: a digit drawn small in a corner and one drawn across the whole pad give about the same input.
+#
+# <details class="notes-fold"><summary>The steps: scaled, centred, averaged down to 20×20</summary>
+# <p>Every MNIST digit was scaled so that its ink fits a 20×20 box (keeping its shape), then placed in a 28×28
+# image so that its centre of mass sits in the middle; the site's data then averages each image down to 20×20
+# (<a href="data.py">Data</a>). The pen on screen is thick; the network gets the line through its middle, drawn
+# with an MNIST-like pen.</p></details>
 #
 # "Show me a test digit" puts real test digits through the network: first those the headline run
 # gets wrong, then a few of each class.
@@ -153,9 +155,8 @@ plots.show(
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

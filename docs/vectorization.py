@@ -54,11 +54,9 @@ t_vec = min(timeit.repeat(lambda: notes.vectorized(W, X, b), number=200, repeat=
 print(f"loop: {t_loop * 1e3:.2f} ms | vectorized: {t_vec * 1e3:.3f} ms | {t_loop / t_vec:.0f}x faster")
 
 # %% [markdown]
-# Both give the same $z$ up to float64 rounding (the largest difference, printed above, comes from
-# summing the products in another order). The loop makes 2,115 separate calls through the Python interpreter, each with its own overhead;
-# `np.dot(W, X)` does the same multiplications in one call into compiled BLAS code. (These
-# timings come from the machine that built this page.) The same holds for a whole layer:
-# `numpy_net.dense` is `W @ A_prev + b` for all units at once.
+# Both give the same $z$ up to float64 rounding (the difference printed above). The loop makes 2,115 separate
+# calls through the Python interpreter; `np.dot(W, X)` does the same multiplications in one call into compiled BLAS
+# code (timings from the machine that built this page). A whole layer, `numpy_net.dense`, is `W @ A_prev + b`.
 #
 # ## Broadcasting
 #
@@ -115,9 +113,8 @@ except ValueError as error:
 # %% [markdown]
 # ## Practice
 #
-# <p class="notes-screen-only">Type an answer and press <strong>Check</strong>: a right answer says why, a wrong one
-# gets a hint aimed at the likely mistake. <strong>Another one</strong> gives the same question with fresh numbers.
-# Your progress stays in this browser.</p>
+# <p class="notes-screen-only">Answer, then press <strong>Check</strong> for why, or a hint; <strong>Another
+# one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
 from snippets import quiz

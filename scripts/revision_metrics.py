@@ -25,11 +25,11 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 TERMS = ("broadcasting", "sigmoid", "learning rate", "cross-entropy", "shape")
 # The words a reader sees: the article's rendered text (closed <details> and hidden tabs are not rendered),
-# less the practice questions and their printed key.
+# less the practice questions (their block: progress line, questions, reset) and their printed key.
 SHOWN_WORDS = """() => {
   const article = document.querySelector('article.md-content__inner');
   const all = article.innerText.split(/\\s+/).filter(Boolean).length;
-  const practice = [...article.querySelectorAll('.practice, .practice-key')]
+  const practice = [...article.querySelectorAll('.practice-set, .practice-key')]
     .reduce((n, el) => n + el.innerText.split(/\\s+/).filter(Boolean).length, 0);
   return all - practice;
 }"""

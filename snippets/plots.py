@@ -151,13 +151,21 @@ def train_val(histories: dict, *, title: str, marks: dict | None = None, ylim=No
     return fig
 
 
-def curves(x, ys: dict, *, xlabel, ylabel, title, yscale="linear", figsize=(4.4, 3)):
-    """Several named curves y(x) on one axis, e.g. {"σ(z)": ..., "σ'(z)": ...}."""
+def curves(x, ys: dict, *, xlabel, ylabel, title, yscale="linear", figsize=(4.4, 3), legend="best"):
+    """Several named curves y(x) on one axis, e.g. {"σ(z)": ..., "σ'(z)": ...}.
+
+    legend: "best" (inside the axes, where it covers least) or "below" (under the axes, for curves that fill them).
+    """
+    if legend not in ("best", "below"):
+        raise ValueError(f"legend must be 'best' or 'below'; got {legend!r}")
     fig, ax = plt.subplots(figsize=figsize)
     for name, y in ys.items():
         ax.plot(x, y, label=name)
     ax.set(xlabel=xlabel, ylabel=ylabel, title=title, yscale=yscale)
-    ax.legend()
+    if legend == "below":
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=len(ys), frameon=False)
+    else:
+        ax.legend()
     fig.tight_layout()
     return fig
 

@@ -173,6 +173,17 @@ def test_touch_drawing_on_a_phone_does_not_scroll(visit):
     assert not v.errors, v.errors
 
 
+def test_every_unit_of_every_layer_is_on_a_phone_screen(visit):
+    """At 390 px, each unit of the layer grids lies inside the screen's width: none cut off or off screen."""
+    v = visit(viewport={"width": 390, "height": 844})
+    open_try_it(v)
+    units = v.page.evaluate(
+        "() => [...document.querySelectorAll('.digit-units > *')].map(u => u.getBoundingClientRect().right)"
+    )
+    assert len(units) >= 25, len(units)
+    assert max(units) <= 390, f"units reach {max(units):.0f} px on a 390 px screen"
+
+
 def test_test_digits_and_units_work_by_keyboard(visit):
     """By keyboard: "Show me a test digit" loads a real digit with its label (the misclassified ones first),
     and focusing a unit of layer 1 shows its weights."""

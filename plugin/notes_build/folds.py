@@ -35,7 +35,7 @@ END = "<!-- end fold -->"
 FOLD = re.compile(r'<details class="notes-fold( notes-fold-print)?"')
 CODE_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell (?![^"]*\bcelltag_(?:hide-input|keep-code)\b)[^"]*"')
 INPUT = '<div class="jp-Cell-inputWrapper"'
-CODE_SUMMARY = "The code behind this output"
+CODE_SUMMARY = "Code"  # what is inside; the output below it says what it computed
 
 
 def cells(text: str) -> list[tuple[int, int]]:
