@@ -63,8 +63,8 @@
 # the chain rule sums over $j$; then $a^{[l]} = g(z^{[l]})$ acts element by element:
 #
 # $$\begin{aligned}
-# \frac{\partial \mathcal{L}}{\partial a^{[l]}_k} &= \sum_j \frac{\partial \mathcal{L}}{\partial z^{[l+1]}_j}
-#   \frac{\partial z^{[l+1]}_j}{\partial a^{[l]}_k} = \sum_j W^{[l+1]}_{jk}\, dz^{[l+1]}_j \\
+# \frac{\partial \mathcal{L}}{\partial a^{[l]}_k} &= \sum_j dz^{[l+1]}_j \, W^{[l+1]}_{jk}
+#   \quad \text{(} \partial z^{[l+1]}_j / \partial a^{[l]}_k = W^{[l+1]}_{jk} \text{)} \\
 # dA^{[l]} &= W^{[l+1]\top} dZ^{[l+1]} \\
 # \frac{\partial \mathcal{L}}{\partial z^{[l]}_k} &= \frac{\partial \mathcal{L}}{\partial a^{[l]}_k}\, g'(z^{[l]}_k) \\
 # dZ^{[l]} &= dA^{[l]} * g'(Z^{[l]})
@@ -83,19 +83,16 @@ show.source(module="by_hand.py", section="hidden-step")
 # %% [markdown]
 # <!-- fold print: Worked by hand: a 2-2-1 network, forward, loss, backward and one update -->
 # Two inputs $x = (1, 2)$, label $y = 1$, two sigmoid hidden units and one output, $\alpha = 0.5$. Every line is
-# one formula, on numbers small enough for a calculator (rounded to 4 decimals):
+# one formula, on numbers small enough for a calculator (rounded to 4 decimals); the last line shows that after the
+# update the same example gives a smaller loss:
 
-# %%
+# %% tags=["hide-input"]
 import numpy as np
 
 from snippets import by_hand
 
-print("W1 =", by_hand.PARAMS["W1"].tolist(), " b1 =", by_hand.PARAMS["b1"].ravel().tolist())
-print("W2 =", by_hand.PARAMS["W2"].tolist(), " b2 =", by_hand.PARAMS["b2"].ravel().tolist())
-
-# %% tags=["hide-input"]
 formulas = {
-    "Z1": "W1 x + b1", "A1": "σ(Z1)", "Z2": "W2 A1 + b2", "A2": "σ(Z2) = ŷ", "J": "−[y log ŷ + (1 − y) log(1 − ŷ)]",
+    "Z1": "W1 x + b1", "A1": "σ(Z1)", "Z2": "W2 A1 + b2", "A2": "σ(Z2) = ŷ", "J": "−[y log ŷ + (1−y) log(1−ŷ)]",
     "dZ2": "A2 − y", "dW2": "dZ2 A1ᵀ", "db2": "dZ2", "dA1": "W2ᵀ dZ2", "dZ1": "dA1 * A1 (1 − A1)",
     "dW1": "dZ1 xᵀ", "db1": "dZ1", "new W1": "W1 − α dW1", "new b1": "b1 − α db1", "new W2": "W2 − α dW2",
     "new b2": "b2 − α db2",
@@ -105,20 +102,18 @@ values = by_hand.steps()
 
 def shown(v):  # a column as (a, b)ᵀ, a row as (a, b), a matrix row by row, to 4 decimals
     v = np.round(np.atleast_2d(v), 4) + 0.0  # + 0.0: no −0.0
-    rows = ["(" + ", ".join(f"{x:g}" for x in row) + ")" for row in v]
     if v.size == 1:
         return f"{v.item():g}"
-    return f"({', '.join(f'{x:g}' for x in v[:, 0])})ᵀ" if v.shape[1] == 1 else " ".join(rows)
+    if v.shape[1] == 1:
+        return f"({', '.join(f'{x:g}' for x in v[:, 0])})ᵀ"
+    return " ".join("(" + ", ".join(f"{x:g}" for x in row) + ")" for row in v)
 
 
-show.table(["quantity", "formula (m = 1)", "value"], [[name, f, shown(values[name])] for name, f in formulas.items()])
-
-# %% [markdown]
-# After the update, the same example gives a smaller loss:
-
-# %%
-after = by_hand.steps({key: values[f"new {key}"] for key in by_hand.PARAMS})
-print(f"J before {float(values['J']):.4f}, after one step {float(after['J']):.4f}")
+given = [f"{key:<7}= {shown(value)}" for key, value in by_hand.PARAMS.items()]
+steps = [f"{name:<7}= {formula}\n{'':9}= {shown(values[name])}" for name, formula in formulas.items()]
+after = by_hand.steps({key: values[f"new {key}"] for key in by_hand.PARAMS})  # the same example, updated weights
+loss = [f"J before {float(values['J']):.4f}, after one step {float(after['J']):.4f}"]
+show.pre("\n".join(given + [""] + steps + [""] + loss))
 
 # %% [markdown]
 # <!-- end fold -->
@@ -214,15 +209,11 @@ tape = gradcheck.compare(gradcheck.tape_grads(X, Y, p), gradcheck.backprop_grads
 # <!-- end fold -->
 
 # %% tags=["hide-input"]
+print(f"largest relative error: {max(fd.values()):.1e} (finite differences), {max(tape.values()):.1e} (GradientTape)")
 show.table(
     ["gradient", "shape (5-4-3-1)", "vs finite differences", "shape (400-25-15-1)", "vs GradientTape"],
     [[key, p_small[key[1:]].shape, f"{fd[key]:.1e}", p[key[1:]].shape, f"{tape[key]:.1e}"] for key in fd],
     align=["left", "right", "right", "right", "right"],
-)
-
-# %%
-print(
-    f"largest relative error: {max(fd.values()):.1e} (finite differences),", f"{max(tape.values()):.1e} (GradientTape)"
 )
 
 # %% [markdown]

@@ -15,12 +15,15 @@ first and reads its result instead of computing it again.
 """
 
 import ast
+import builtins
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import inspect
 import os
 import pickle
+import sys
 from pathlib import Path
 
 try:
@@ -102,10 +105,62 @@ def key(func, kwargs: dict) -> str:
     return digest.hexdigest()
 
 
+FRAMEWORKS = ("keras", "tensorflow")
+# What the results this process read from the cache needed when they were computed: a hit imports nothing, yet
+# the same call in a fresh kernel (a learner's download) would.
+_NEEDED: set[str] = set()
+_WATCHERS: list[set] = []  # the import statements each computation in progress runs, innermost last
+
+
+def frameworks_needed() -> list[str]:
+    """Which of FRAMEWORKS this process imported, or would have without the cache's hits (sorted)."""
+    return sorted(_NEEDED | {name for name in FRAMEWORKS if name in sys.modules})
+
+
+def _frameworks_of(imports: set) -> list[str]:
+    """FRAMEWORKS, if an import statement named one of them or a snippets module that imports one when loaded."""
+    for name in imports:
+        root, _, rest = name.partition(".")
+        if root in FRAMEWORKS:
+            return list(FRAMEWORKS)
+        if root == "snippets" and (PACKAGE / f"{rest}.py").is_file():
+            tree = ast.parse((PACKAGE / f"{rest}.py").read_text())
+            top = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+            names = [n.module or "" for n in top if isinstance(n, ast.ImportFrom)]
+            names += [a.name for n in top if isinstance(n, ast.Import) for a in n.names]
+            if any(n.split(".")[0] in FRAMEWORKS for n in names):
+                return list(FRAMEWORKS)
+    return []
+
+
+@contextlib.contextmanager
+def _watching_imports():
+    """The set of module names the import statements run inside the block name (a module already loaded too:
+    unlike sys.modules, this tells what the code uses, whatever was imported before it)."""
+    seen, original = set(), builtins.__import__
+
+    def watch(name, globals=None, locals=None, fromlist=(), level=0):
+        for watcher in _WATCHERS:
+            watcher.add(name)
+            if name == "snippets" and fromlist:
+                watcher.update(f"snippets.{item}" for item in fromlist)
+        return original(name, globals, locals, fromlist, level)
+
+    _WATCHERS.append(seen)
+    builtins.__import__ = watch
+    try:
+        yield seen
+    finally:
+        _WATCHERS.pop()
+        builtins.__import__ = original
+
+
 def cached(func, **kwargs):
     """func(**kwargs), computed once per key and then read from SNIPPETS_CACHE_DIR (when set).
 
-    The value must pickle: NumPy arrays, numbers, lists and dicts (a Keras model does not).
+    The value must pickle: NumPy arrays, numbers, lists and dicts (a Keras model does not). Beside it, a `.needs`
+    file names the FRAMEWORKS its computation's import statements asked for, directly or through a snippets module
+    (frameworks_needed reports them on a hit): the same whichever kernel computed it, and whatever it had loaded.
     """
     folder = os.environ.get("SNIPPETS_CACHE_DIR")
     if not folder:
@@ -115,10 +170,17 @@ def cached(func, **kwargs):
     with open(path.with_suffix(".lock"), "w") as lock:
         if fcntl is not None:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        needs = path.with_suffix(".needs")
         if path.exists():
             # Files in this folder are written only by this function, below.
+            hit = needs.read_text().split() if needs.exists() else list(FRAMEWORKS)  # unknown: assume both
+            _NEEDED.update(hit)
+            for watcher in _WATCHERS:  # an enclosing computation needs what this result needed
+                watcher.update(hit)
             return pickle.loads(path.read_bytes())
-        value = func(**kwargs)
+        with _watching_imports() as imports:
+            value = func(**kwargs)
+        needs.write_text(" ".join(_frameworks_of(imports)))
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)

@@ -273,10 +273,12 @@ def test_palette_choice_is_kept_across_pages_and_reloads(visit):
 
 
 def test_linked_tabs_switch_together(visit, site_pages):
-    """On the comparison page, choosing TensorFlow in one tab set switches every set on the page."""
+    """On the comparison page, with the fold of listings opened, choosing TensorFlow in one tab set switches every
+    set on the page."""
     path = next(p for p in site_pages if "numpy-vs-tensorflow" in p)
     v = visit()
     v.open(path)
+    v.page.locator("details.notes-fold:has(.tabbed-set) > summary").click()
     sets = v.page.locator(".tabbed-set")
     assert sets.count() >= 4
     sets.nth(1).locator("label", has_text="TensorFlow").click()
@@ -474,8 +476,9 @@ def test_cheatsheet_prints_on_one_a4_page(visit, scheme, tmp_path):
 
 
 def test_print_page_has_every_lesson_in_order(visit, site_pages, tmp_path):
-    """print/ prints every lesson and revision page in nav order, each starting a new sheet, with no raw TeX and
-    no download links; its ids stay unique."""
+    """print/ prints every lesson and revision page in nav order on at most 40 A4 pages, with no raw TeX, no
+    download links, no screen-only instructions, the folds left out but those marked to print, and room to write
+    under the questions; its ids stay unique."""
     v = visit()
     pages = print_to_pdf(v, "print/", tmp_path, "print")
     titles = [
@@ -488,12 +491,21 @@ def test_print_page_has_every_lesson_in_order(visit, site_pages, tmp_path):
         "Gradient descent and the learning rate",
         "Revision checklist",
     ]
-    starts = [next((i for i, p in enumerate(pages) if p.startswith(t)), None) for t in titles]
-    assert None not in starts and starts == sorted(starts), dict(zip(titles, starts, strict=True))
     text = " ".join(pages)
+    starts = [text.find(t) for t in titles]
+    assert -1 not in starts and starts == sorted(starts), dict(zip(titles, starts, strict=True))
     assert not RAW_MATH.search(text) and "\\frac" not in text
     assert "Download this page as a Jupyter notebook" not in text and "In one minute" in text
-    assert len(pages) >= 30
+    assert 10 <= len(pages) <= 40, len(pages)
+    for screen_only in ("Another one", "press Check", "Move the slider", "Ctrl+P"):
+        assert screen_only not in text, screen_only
+    assert "Handed probabilities" not in text  # a fold of Loss (Keras' internals), left out
+    assert "The hidden-layer step, derived" in text  # a fold marked to print
+    assert "Answer key" in text
+    room = v.page.evaluate(
+        "() => getComputedStyle(document.querySelector('.print-page form.practice:has(.practice-input)')).paddingBottom"
+    )
+    assert float(room.removesuffix("px")) >= 40, room
     # The ids the build wrote (material's copy buttons add their own at run time, per code block)
     served = v.page.evaluate("async () => (await fetch(location.href)).text()")
     ids = re.findall(r'\bid="([^"]+)"', served)

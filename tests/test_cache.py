@@ -1,6 +1,7 @@
 """Results computed once per build: keyed by content, read back instead of recomputed, safe across processes."""
 
 import shutil
+import sys
 import threading
 import time
 
@@ -88,3 +89,27 @@ def test_key_changes_with_the_libraries_thread_settings(monkeypatch):
     assert cache.key(results._headline, {"impl": "numpy"}) != pinned
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
     assert cache.key(results._headline, {"impl": "numpy"}) == pinned  # conftest pins every setting to 1
+
+
+def _imports_tabnanny():
+    import tabnanny  # a module nothing else here imports, standing in for Keras
+
+    return tabnanny.__name__
+
+
+def test_a_cache_hit_still_reports_the_frameworks_its_result_needed(monkeypatch, tmp_path):
+    """frameworks_needed names what the computation imported, and, in a process served the same result from the
+    cache (which imports nothing), still names it: a page's download must install what a cold run would import."""
+    monkeypatch.setenv("SNIPPETS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(cache, "FRAMEWORKS", ("tabnanny",))
+    monkeypatch.setattr(cache, "_NEEDED", set())
+    monkeypatch.delitem(sys.modules, "tabnanny", raising=False)
+    assert cache.frameworks_needed() == []
+    assert cache.cached(_imports_tabnanny) == "tabnanny"  # computed: it imports the module
+    assert cache.frameworks_needed() == ["tabnanny"]
+    assert (next(tmp_path.glob("_imports_tabnanny-*.needs"))).read_text() == "tabnanny"
+    monkeypatch.delitem(sys.modules, "tabnanny")
+    monkeypatch.setattr(cache, "_NEEDED", set())
+    assert cache.cached(_imports_tabnanny) == "tabnanny"  # a hit: nothing imported ...
+    assert "tabnanny" not in sys.modules
+    assert cache.frameworks_needed() == ["tabnanny"]  # ... and still reported

@@ -13,6 +13,7 @@ right without any patch. Executions are kept in
 .cache/notebooks by notebook_keys' page key, so a text edit re-executes nothing.
 """
 
+import ast
 import logging
 import os
 import re
@@ -90,10 +91,21 @@ def _failure(src: Path, nb, error: CellExecutionError) -> ExecutionFailed:
     return ExecutionFailed(message, notebook=nb, traceback=traceback, frames=frames)
 
 
+# Run after the page's cells, then removed: which of Keras and TensorFlow the page's run imported, however it got
+# there (a function's own import counts), or would have without the results cache's hits. The downloads install
+# snippets[keras] only for a page that needs one.
+IMPORTED = "from snippets import cache\nprint(cache.frameworks_needed())"
+
+
 def run_notebook(src: Path, target: Path) -> None:
-    """Execute a notebook page into `target`; raises ExecutionFailed when a cell raises or runs too long."""
+    """Execute a notebook page into `target`; raises ExecutionFailed when a cell raises or runs too long.
+
+    The executed notebook's metadata records, as notes.imported, which of Keras and TensorFlow the run needed."""
     page, timeout = src.relative_to(_state["root"]).as_posix(), _state["timeout"]
     nb = read_page(src)
+    probe = nbformat.v4.new_code_cell(IMPORTED)
+    probe.id = "notes-imported"
+    nb.cells.append(probe)
     start = time.perf_counter()
     # IPC sockets in a private folder instead of TCP ports: no "running over TCP without encryption" warning
     # per page, and no port for another local user to connect to.
@@ -115,9 +127,12 @@ def run_notebook(src: Path, target: Path) -> None:
         raise _failure(src, nb, error) from None
     except DeadKernelError as error:
         raise ExecutionFailed(f"{page}: the kernel died: {error}", notebook=nb) from None
+    finally:
+        nb.cells.remove(probe)  # never part of the page, its download or a failed page's notebook
     seconds = time.perf_counter() - start
     log.info(f"executed {page} in {seconds:.1f} s")
     _state["durations"][src.stem] = round(seconds, 1)
+    nb.metadata.setdefault("notes", {})["imported"] = ast.literal_eval(probe.outputs[0]["text"])
     nbformat.write(nb, target)
 
 

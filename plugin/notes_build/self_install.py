@@ -1,8 +1,10 @@
 """The two cells in front of every downloadable notebook: the versions it ran with, and its install cell.
 
 The install cell installs the served snippets wheel when `snippets` is not importable: `snippets[keras]` when the
-notebook uses Keras, itself or through a snippets module it loads, else `snippets` alone (NumPy, matplotlib), so
-that the NumPy notebooks do not pull in TensorFlow. The downloads stage adds them.
+notebook uses Keras, else `snippets` alone (NumPy, matplotlib), so that the NumPy notebooks do not pull in
+TensorFlow. For an executed page, "uses" is what its run imported (the execute stage records it in the
+notebook's metadata); for an exercise, which is not run, it is read from its code (uses_keras). The downloads
+stage adds them.
 """
 
 import ast
@@ -76,9 +78,9 @@ def _loaded_on_import(source: str, package: Path) -> tuple[set[str], bool]:
 
 
 def uses_keras(code: str, package: Path) -> bool:
-    """Whether notebook code needs TensorFlow and Keras: it names them (`keras_net`, `results.headline("keras")`),
-    or a snippets module it loads imports them when loaded. Modules that import Keras inside a function (practice's
-    my_model check) do not count: tests/test_downloads.py runs every notebook said not to need Keras without it."""
+    """Whether an exercise's code needs TensorFlow and Keras: it names them (`keras`, `keras_net`), or a snippets
+    module it loads imports them when loaded. Modules that import Keras inside a function (practice's my_model
+    check) do not count: tests/test_downloads.py runs every exercise said not to need Keras without it."""
     if re.search(r"keras|tensorflow", code):
         return True
     seen, todo = set(), ["__init__", *_loaded_on_import(code, package)[0]]
@@ -100,7 +102,8 @@ def code_of(nb) -> str:
 def self_installing(raw: bytes, wheel_url: str, from_env: bool, project: Path, executed: bool = True) -> bytes:
     """The notebook with a versions note and the install cell in front of its cells."""
     nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
-    keras = uses_keras(code_of(nb), project / "snippets")
+    imported = nb.metadata.get("notes", {}).get("imported")  # what the page's run imported (execute stage)
+    keras = bool(imported) if imported is not None else uses_keras(code_of(nb), project / "snippets")
     made = "Executed" if executed else "Written for"
     note = nbformat.v4.new_markdown_cell(
         f"*{made} {versions_line()}. Run the next cell first outside the notes' repository.*"
