@@ -184,20 +184,23 @@ def test_checklist_ticks_when_its_text_is_clicked(visit):
 # output, a table's box and a figure.
 EDGES = """() => {
   const left = (e) => e ? Math.round(e.getBoundingClientRect().left * 10) / 10 : null;
-  const listing = document.querySelector('.md-content .jp-OutputArea-output .highlight');
+  // the code folds opened (their code lines up too); a lesson's own folds are boxes, measured apart
+  document.querySelectorAll('details.notes-code-fold').forEach((d) => { d.open = true; });
+  const first = (selector) => [...document.querySelectorAll(selector)].find((e) => !e.closest('details.notes-fold'));
+  const listing = first('.md-content .jp-OutputArea-output .highlight');
   const pre = listing.querySelector('pre'), style = getComputedStyle(pre);
   const link = document.querySelector('.md-content .notes-download a');
   const column = document.querySelector('.md-content__inner').getBoundingClientRect();
   return {
-    paragraph: left(document.querySelector('.md-content .jp-RenderedMarkdown > p')),
+    paragraph: left(first('.md-content .jp-RenderedMarkdown > p')),
     download: left(link), downloadInside: link.getBoundingClientRect().right <= column.right + 1,
     title: left(listing.querySelector('.filename')), code: left(pre.querySelector('code')),
     codeRight: Math.round(pre.querySelector('code').getBoundingClientRect().right),
     titleRight: Math.round(listing.querySelector('.filename').getBoundingClientRect().right),
     preBox: [style.backgroundColor, style.paddingLeft],
-    output: left(document.querySelector('.md-content .jp-RenderedText pre')),
-    table: left(document.querySelector('.md-content .md-typeset__table')),
-    input: left(document.querySelector('.md-content .jp-InputArea-editor')),
+    output: left(first('.md-content .jp-RenderedText pre')),
+    table: left(first('.md-content .md-typeset__table')),
+    input: left(first('.md-content .jp-InputArea-editor')),
   };
 }"""
 

@@ -49,8 +49,11 @@ def cells(text: str) -> list[tuple[int, int]]:
 
 
 def _only_marker(cell: str) -> bool:
-    """Whether a rendered cell holds nothing but fold markers (it is then dropped: an empty cell is ~0.5 KB)."""
-    return not re.sub(r"<[^>]+>|\s", "", START.sub("", cell).replace(END, ""))
+    """Whether a rendered cell holds a fold marker and nothing else but its wrappers (it is then dropped: an empty
+    cell is ~0.5 KB). A figure, a formula or any text keeps it."""
+    if not (START.search(cell) or END in cell):
+        return False
+    return not re.sub(r"</?div\b[^>]*>|\s", "", START.sub("", cell).replace(END, ""))
 
 
 def fold(text: str, page: str = "") -> str:

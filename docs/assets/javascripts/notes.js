@@ -108,6 +108,12 @@ document$.subscribe(() => {
   setUpPrintButtons();
 });
 
+// A fold (notes_build/folds.py) lays out its boxes only when opened: those that overflow then get their tab stops.
+// toggle does not bubble: listened to on the way down.
+document.addEventListener("toggle", (event) => {
+  if (event.target instanceof HTMLDetailsElement && event.target.open) window.notesMarkScrollable();
+}, true);
+
 // Printing shows every self-check answer: open each closed <details> for the print, then close it again
 // (browsers without the ::details-content selector would otherwise print the questions alone).
 window.addEventListener("beforeprint", () => {
