@@ -244,13 +244,15 @@ def test_theme_starts_once_after_the_first_paint(visit, site_pages, built_site):
     v.page.wait_for_timeout(500)  # time for a second start, if there were one
     start = v.page.evaluate("window.__start")
     assert start["paintedBeforeBundle"] is True and start["emitted"] == 1, start
-    scrollable = v.page.locator(".md-content [aria-label='scrollable region'][tabindex='0']")
-    before = scrollable.count()
+    assert v.page.locator(".md-content [aria-label='scrollable region'][tabindex='0']").count() > 0
     for summary in v.page.locator("details.notes-fold > summary").all():
         summary.click()
-    v.page.wait_for_function(
-        f"() => document.querySelectorAll(\".md-content [aria-label='scrollable region']\").length > {before}"
+    unreachable = v.page.evaluate(
+        "() => [...document.querySelectorAll('.md-content :is(pre, .md-typeset__table, .notes-math)')]"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1 && !e.closest('[tabindex]') && !e.querySelector('[tabindex]'))"
+        ".map(e => e.textContent.slice(0, 40))"
     )
+    assert not unreachable, f"boxes that scroll without a tab stop: {unreachable}"
     assert not v.errors, v.errors
 
 
