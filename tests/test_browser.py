@@ -515,7 +515,7 @@ def test_print_page_has_every_lesson_in_order(visit, site_pages, tmp_path):
     room = v.page.evaluate(
         "() => getComputedStyle(document.querySelector('.print-page form.practice:has(.practice-input)')).paddingBottom"
     )
-    assert float(room.removesuffix("px")) >= 40, room
+    assert float(room.removesuffix("px")) >= 30, room  # two handwritten lines, about
     # The ids the build wrote (material's copy buttons add their own at run time, per code block)
     served = v.page.evaluate("async () => (await fetch(location.href)).text()")
     ids = re.findall(r'\bid="([^"]+)"', served)
