@@ -53,7 +53,10 @@ def main(requirements: list[str]) -> int:
         sys.exit('usage: python scripts/install.py -e ".[docs]" -e ./plugin')
     installer = uv()
     if installer:
-        command = [installer, "pip", "install", "--quiet", "--python", sys.executable, "-c", str(LOCK)]
+        # --compile-bytecode, as pip does: without it, where PYTHONDONTWRITEBYTECODE is set, every kernel of every
+        # build compiled TensorFlow's modules again (a cold build took 87 s instead of 55 s)
+        command = [installer, "pip", "install", "--quiet", "--compile-bytecode", "--python", sys.executable, "-c",
+                   str(LOCK)]  # fmt: skip
     else:
         command = pip("-c", str(LOCK))
     print(f"installing with {'uv' if installer else 'pip'} from {LOCK.name}", flush=True)
