@@ -13,7 +13,6 @@ right without any patch. Executions are kept in
 .cache/notebooks by notebook_keys' page key, so a text edit re-executes nothing.
 """
 
-import ast
 import logging
 import os
 import re
@@ -30,7 +29,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 from snippets import cache
 
-from . import disk_cache, notebook_keys
+from . import disk_cache, notebook_keys, self_install
 from .notebook_keys import Keys, read_page
 from .project import cache_folder, command, options, root
 
@@ -91,20 +90,12 @@ def _failure(src: Path, nb, error: CellExecutionError) -> ExecutionFailed:
     return ExecutionFailed(message, notebook=nb, traceback=traceback, frames=frames)
 
 
-# Run after the page's cells, then removed: which of Keras and TensorFlow the page's run imported, however it got
-# there (a function's own import counts), or would have without the results cache's hits. The downloads install
-# snippets[keras] only for a page that needs one.
-IMPORTED = "from snippets import cache\nprint(cache.frameworks_needed())"
-
-
 def run_notebook(src: Path, target: Path) -> None:
-    """Execute a notebook page into `target`; raises ExecutionFailed when a cell raises or runs too long.
-
-    The executed notebook's metadata records, as notes.imported, which of Keras and TensorFlow the run needed."""
+    """Execute a notebook page into `target` (metadata notes.imported: self_install.record); raises ExecutionFailed
+    when a cell raises or runs too long."""
     page, timeout = src.relative_to(_state["root"]).as_posix(), _state["timeout"]
     nb = read_page(src)
-    probe = nbformat.v4.new_code_cell(IMPORTED)
-    probe.id = "notes-imported"
+    probe = self_install.probe_cell()  # what the run needed, for the download's install cell
     nb.cells.append(probe)
     start = time.perf_counter()
     # IPC sockets in a private folder instead of TCP ports: no "running over TCP without encryption" warning
@@ -132,7 +123,7 @@ def run_notebook(src: Path, target: Path) -> None:
     seconds = time.perf_counter() - start
     log.info(f"executed {page} in {seconds:.1f} s")
     _state["durations"][src.stem] = round(seconds, 1)
-    nb.metadata.setdefault("notes", {})["imported"] = ast.literal_eval(probe.outputs[0]["text"])
+    self_install.record(nb, probe)
     nbformat.write(nb, target)
 
 
@@ -140,12 +131,9 @@ def _with_text(src: Path, execution: Path, target: Path) -> None:
     """The execution with the page's current Markdown cells (its code cells are the page's: they are in the key)."""
     executed = nbformat.read(execution, as_version=4)
     outputs = iter([cell for cell in executed.cells if cell.cell_type == "code"])
-    cells = []
-    for cell in read_page(src).cells:
-        if cell.cell_type == "code":  # its outputs from the execution, its id from its place in the page now
-            cell = nbformat.from_dict({**next(outputs), "id": cell.id})
-        cells.append(cell)
-    executed.cells = cells
+    # a code cell: its outputs from the execution, its id from its place in the page now
+    page = read_page(src).cells
+    executed.cells = [nbformat.from_dict({**next(outputs), "id": c.id}) if c.cell_type == "code" else c for c in page]
     nbformat.write(executed, target)
 
 

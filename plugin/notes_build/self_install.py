@@ -25,6 +25,19 @@ def versions_line() -> str:
     return f"Python {platform.python_version()}, " + ", ".join(found)
 
 
+def probe_cell():
+    """A cell the execute stage runs after a page's cells, then removes: which of Keras and TensorFlow the run
+    needed, its results-cache hits included (snippets.cache.frameworks_needed)."""
+    cell = nbformat.v4.new_code_cell("from snippets import cache\nprint(cache.frameworks_needed())")
+    cell.id = "notes-imported"
+    return cell
+
+
+def record(nb, probe) -> None:
+    """The probe's answer, kept in the executed notebook's metadata as notes.imported (self_installing reads it)."""
+    nb.metadata.setdefault("notes", {})["imported"] = ast.literal_eval(probe.outputs[0]["text"])
+
+
 def ranges(project: Path) -> dict[str, str]:
     """{distribution: its requirement} for numpy and, from the keras extra, TensorFlow and Keras (pyproject.toml)."""
     meta = tomllib.loads((project / "pyproject.toml").read_text())["project"]
