@@ -10,7 +10,7 @@ ADDR ?= 127.0.0.1:8000
 
 # An unsupported Python or platform stops every target that installs, in one line, before anything is installed
 # (scripts/check_python.py: Python 3.11.5 to 3.13; Windows through WSL).
-ifneq ($(filter-out clean lock,$(or $(MAKECMDGOALS),setup)),)
+ifneq ($(filter-out clean,$(or $(MAKECMDGOALS),setup)),)
 PYTHON_PROBLEM := $(shell command -v $(PYTHON) >/dev/null 2>&1 || echo "$(PYTHON) not found: the notes need Python 3.11.5 to 3.13 (set PYTHON=python3.12, for example)")
 PYTHON_PROBLEM := $(or $(PYTHON_PROBLEM),$(shell $(PYTHON) scripts/check_python.py 2>&1))
 ifneq ($(PYTHON_PROBLEM),)
@@ -68,7 +68,7 @@ $(STAMP):
 # The lock: every package the build and the tests install, at one version, for every supported platform
 # (markers choose tensorflow-cpu or tensorflow). Versions already in it are kept unless a range excludes them.
 lock:
-	uv pip compile pyproject.toml --extra docs --extra dev --universal --python-version 3.11.5 \
+	$(or $(shell command -v uv),$(wildcard $(BIN)/uv),$(error make lock needs uv: pip install uv, or make setup first)) pip compile pyproject.toml --extra docs --extra dev --universal --python-version 3.11.5 \
 		--no-emit-package snippets -q -o constraints.txt
 
 # The engine is ProperDocs (README: Engine and theme), reading mkdocs.yml; no notice is silenced here.
