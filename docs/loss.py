@@ -18,16 +18,21 @@
 # **Notation:** $\hat y^{(i)} = a^{[L](i)}$ is the predicted probability for example $i$. The loss of
 # one example and the cost $J$ over $m$ examples:
 #
-# $$L(\hat y, y) = -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr], \qquad
-#   J = \frac{1}{m} \sum_{i=1}^{m} L\bigl(\hat y^{(i)}, y^{(i)}\bigr).$$
+# $$\begin{aligned}
+# L(\hat y, y) &= -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr] \\
+# J &= \frac{1}{m} \sum_{i=1}^{m} L\bigl(\hat y^{(i)}, y^{(i)}\bigr)
+# \end{aligned}$$
 #
 # For $y = 1$ only $-\log \hat y$ remains; for $y = 0$ only $-\log(1 - \hat y)$: a confident wrong
 # answer costs without bound, a confident right one costs almost nothing.
 #
 # **Where it comes from: the Bernoulli likelihood.** The network says $P(y = 1 \mid x) = \hat y$, so
 #
-# $$P(y \mid x) = \hat y^{\,y} (1 - \hat y)^{1 - y}, \qquad
-#   -\log P(y \mid x) = -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr] = L(\hat y, y),$$
+# $$\begin{aligned}
+# P(y \mid x) &= \hat y^{\,y} (1 - \hat y)^{1 - y} \\
+# -\log P(y \mid x) &= -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr] \\
+# &= L(\hat y, y)
+# \end{aligned}$$
 #
 # and over $m$ independent examples $-\frac1m \log \prod_i P(y^{(i)} \mid x^{(i)}) = J$. Minimizing $J$ is
 # maximizing the likelihood of the labels. On 8 random predictions:

@@ -46,6 +46,7 @@ def on_config(config):
     _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     _state["from_env"] = bool(os.environ.get("SITE_URL"))
     _state["project"] = root(config)
+    _state["pyproject"] = (root(config) / "pyproject.toml").read_text()
     _state["notebooks"] = []
     _state["memo"] = disk_cache.Memo(cache_folder(config) / "pages", "downloads", _SOURCE)
     return config
@@ -92,12 +93,11 @@ def on_post_page(output, page, config):
     if page.file.src_uri.endswith(".py") and notebook.is_file():
         url = f"{_state['site_url']}downloads/{_wheel().name}"
         raw, from_env, project = notebook.read_bytes(), _state["from_env"], _state["project"]
-        # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (disk_cache.Memo),
-        # the package's modules and pyproject.toml included (what decides snippets or snippets[keras]).
-        package = [p.read_text() for p in sorted((project / "snippets").glob("*.py"))]
+        # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (disk_cache.Memo). What
+        # decides snippets or snippets[keras] is in the executed notebook (its notes.imported metadata), the ranges
+        # in pyproject.toml.
         text = _state["memo"].get(
-            f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}"
-            f"\0{(project / 'pyproject.toml').read_text()}\0" + "\0".join(package),
+            f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}\0{_state['pyproject']}",
             lambda: self_installing(raw, url, from_env, project).decode("utf-8"),
         )
         notebook.write_text(text, encoding="utf-8")
