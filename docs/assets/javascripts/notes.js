@@ -4,14 +4,16 @@ window.notesMarkScrollable = () => {
   const selector = ".md-content pre, .md-content .md-typeset__scrollwrap, .md-content .md-typeset__table, " +
     ".md-content table, .md-content .jp-OutputArea-output, .md-content .notes-figure-box, " +
     ".md-content .notes-math, .md-content .notes-cell";
-  for (const element of document.querySelectorAll(selector)) {
-    if (element.scrollWidth > element.clientWidth + 1 && !element.hasAttribute("tabindex")) {
-      element.setAttribute("tabindex", "0");
-      if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", "scrollable region");
-      // A name needs a role that takes one (ARIA prohibits aria-label on a plain span or div): "group", not
-      // "region", which would add a landmark per box; a table keeps its own role.
-      if (element.tagName !== "TABLE" && !element.hasAttribute("role")) element.setAttribute("role", "group");
-    }
+  // Every read before any write, so that the page is laid out once, not once per box. A box in a closed fold
+  // is skipped: reading its width would lay the fold out, and the fold's toggle (below) marks it when opened.
+  const boxes = [...document.querySelectorAll(selector)]
+    .filter((element) => !element.hasAttribute("tabindex") && !element.closest("details:not([open])"));
+  for (const element of boxes.filter((box) => box.scrollWidth > box.clientWidth + 1)) {
+    element.setAttribute("tabindex", "0");
+    if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", "scrollable region");
+    // A name needs a role that takes one (ARIA prohibits aria-label on a plain span or div): "group", not
+    // "region", which would add a landmark per box; a table keeps its own role.
+    if (element.tagName !== "TABLE" && !element.hasAttribute("role")) element.setAttribute("role", "group");
   }
 };
 
@@ -114,10 +116,11 @@ document.addEventListener("toggle", (event) => {
   if (event.target instanceof HTMLDetailsElement && event.target.open) window.notesMarkScrollable();
 }, true);
 
-// Printing shows every self-check answer: open each closed <details> for the print, then close it again
-// (browsers without the ::details-content selector would otherwise print the questions alone).
+// Printing shows what every fold holds: open each closed <details> for the print, then close it again (browsers
+// without the ::details-content selector would otherwise print the summaries alone). A self-check question
+// stays folded: on paper too, its answer is for after the reader has tried.
 window.addEventListener("beforeprint", () => {
-  for (const details of document.querySelectorAll(".md-content details:not([open])")) {
+  for (const details of document.querySelectorAll(".md-content details:not([open]):not(.question)")) {
     details.setAttribute("open", "");
     details.dataset.openedForPrint = "";
   }
