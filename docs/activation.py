@@ -4,10 +4,10 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - $\sigma(z) = \dfrac{1}{1 + e^{-z}} \in (0, 1)$, $\sigma(0) = 0.5$: the output reads as $P(y = 1 \mid x)$.
-# - $\sigma'(z) = \sigma(z)\,(1 - \sigma(z)) = a(1 - a)$, at most $0.25$ (at $z = 0$).
-# - Saturated units ($|z|$ large) have $\sigma' \approx 0$ and pass almost no gradient back.
-# - Compute it from $e^{-|z|}$, which never overflows.
+# - $\sigma(z) = \dfrac{1}{1 + e^{-z}} \in (0, 1)$, $\sigma(0) = 0.5$: the output reads as $P(y = 1 \mid x)$. <!-- card: What is the sigmoid function $\sigma(z)$? -->
+# - $\sigma'(z) = \sigma(z)\,(1 - \sigma(z)) = a(1 - a)$, at most $0.25$ (at $z = 0$). <!-- card: What is the derivative $\sigma'(z)$ of the sigmoid? -->
+# - Saturated units ($|z|$ large) have $\sigma' \approx 0$ and pass almost no gradient back. <!-- card: none (the practice question on a unit with z = 10 asks it) -->
+# - Compute $\sigma$ from $e^{-|z|}$, which never overflows. <!-- card: From which exponential is $\sigma(z)$ computed, so that it never overflows? -->
 #
 # </div>
 #
@@ -92,15 +92,15 @@ quiz.questions("activation")
 #
 # ## Self-check
 #
-# <details class="question"><summary>What is σ'(0), and why does it matter for backpropagation?</summary>
+# <details class="question"><summary>What is σ'(0), and why does it matter for backpropagation?</summary><!-- card: none (the practice question on σ′(0) asks it) -->
 # <p>σ(0)(1 − σ(0)) = 0.25, its largest value. Going back through a sigmoid layer multiplies the
 # gradient element-wise by σ′(z) ≤ ¼ (and by Wᵀ, which can make it larger or smaller): the σ′
 # factor alone can only shrink it, and many saturated layers in a row make it vanish.</p></details>
 #
-# <details class="question"><summary>Why not 1/(1 + exp(−z)) as written?</summary>
+# <details class="question"><summary>Why is σ(z) not computed as 1/(1 + exp(−z)), as it is written?</summary>
 # <p>exp(−z) overflows for z below about −709 in float64; the stable form never exponentiates a positive number.</p></details>
 #
-# <details class="question"><summary>Express σ'(z) using only a = σ(z).</summary>
+# <details class="question"><summary>Express σ'(z) using only a = σ(z).</summary><!-- card: none (the item on σ′(z) asks it) -->
 # <p>a(1 − a): backprop reuses the activations from the forward pass instead of recomputing z.</p></details>
 
 # %% tags=["hide-input"]

@@ -4,12 +4,12 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - Layer $l$: $z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}$ and $a^{[l]} = g(z^{[l]})$, with $a^{[0]} = x$.
-# - $W^{[l]}$ is $(n^{[l]}, n^{[l-1]})$, one row per unit; $b^{[l]}$ is $(n^{[l]}, 1)$.
-# - For $m$ examples: $Z^{[l]}, A^{[l]}$ are $(n^{[l]}, m)$; $m$ never changes a parameter's shape.
-# - 400-25-15-1: $25 \cdot 400 + 25$, $15 \cdot 25 + 15$, $1 \cdot 15 + 1$ parameters, 10,431 in all.
-# - Keras stores the kernel $W^{[l]\top}$, $(n^{[l-1]}, n^{[l]})$, and takes examples as rows.
-# - No hidden layer: the boundary $\hat y = 0.5$ is a straight line ($w^\top x + b = 0$); hidden layers with a nonlinear $g$ bend it.
+# - Layer $l$: $z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}$ and $a^{[l]} = g(z^{[l]})$, with $a^{[0]} = x$. <!-- card: none (Forward propagation's item on each layer asks it) -->
+# - $W^{[l]}$ is $(n^{[l]}, n^{[l-1]})$, one row per unit; $b^{[l]}$ is $(n^{[l]}, 1)$. <!-- card: What shapes do the parameters $W^{[l]}$ and $b^{[l]}$ of layer $l$ have? -->
+# - For $m$ examples: $Z^{[l]}, A^{[l]}$ are $(n^{[l]}, m)$; $m$ never changes a parameter's shape. <!-- card: none (the practice question on the shape of Z[2] asks it) -->
+# - 400-25-15-1: $25 \cdot 400 + 25$, $15 \cdot 25 + 15$, $1 \cdot 15 + 1$ parameters, 10,431 in all. <!-- card: none (the practice question on the parameter count asks it) -->
+# - Keras stores the kernel $W^{[l]\top}$, $(n^{[l-1]}, n^{[l]})$, and takes examples as rows. <!-- card: What does Keras store as a layer's kernel? -->
+# - No hidden layer: the boundary $\hat y = 0.5$ is a straight line ($w^\top x + b = 0$); hidden layers with a nonlinear $g$ bend it. <!-- card: none (the self-check on the two rings asks it) -->
 #
 # </div>
 #
@@ -152,18 +152,18 @@ quiz.questions("architecture")
 #
 # ## Self-check
 #
-# <details class="question"><summary>What is the shape of W2, and why?</summary>
+# <details class="question"><summary>What is the shape of W2, and why?</summary><!-- card: none (the practice question on the shape of W[2] asks it) -->
 # <p>(15, 25): one row per unit of layer 2 (15), one column per input from layer 1 (25).</p></details>
 #
-# <details class="question"><summary>How many parameters would a 784-input version have?</summary>
-# <p>25 · 784 + 25 + 390 + 16: only the first layer grows, since the others do not see the inputs.</p></details>
+# <details class="question"><summary>How many parameters would the network have with 784 inputs (28x28 pixels) instead of 400?</summary>
+# <p>20,031: 25 · 784 + 25 = 19,625 in the first layer, plus the same 390 + 16 as before. Only the first layer grows, since the others do not see the inputs.</p></details>
 #
-# <details class="question"><summary>Does the number of examples m change any parameter shape?</summary>
+# <details class="question"><summary>Does the number of examples m change the shape of any parameter?</summary>
 # <p>No. m appears only in Z and A (and X, Y); W and b are the same for any batch size.</p></details>
 #
-# <details class="question"><summary>Why can a network with no hidden layer not separate the two rings?</summary>
+# <details class="question"><summary>Why can a network with no hidden layer not separate two rings of points, one inside the other?</summary>
 # <p>Its boundary σ(wᵀx + b) = 0.5 is the line wᵀx + b = 0, and no straight line has the inner ring on one side and
-# the outer ring on the other: it gets about half the points right, as the figure shows.</p></details>
+# the outer ring on the other: it gets about half the points right. A hidden layer with a nonlinear g bends the boundary.</p></details>
 
 # %% tags=["hide-input"]
 quiz.key("architecture")

@@ -4,11 +4,11 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - Output layer (sigmoid + cross-entropy): $dZ^{[L]} = A^{[L]} - Y$, $(1, m)$.
-# - $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]\top}$, the shape of $W^{[l]}$.
-# - $db^{[l]} = \frac{1}{m} \sum_i dZ^{[l](i)}$, the shape of $b^{[l]}$.
-# - $dZ^{[l-1]} = W^{[l]\top} dZ^{[l]} * A^{[l-1]} (1 - A^{[l-1]})$ for sigmoid units.
-# - Check against finite differences: relative errors far below $10^{-6}$.
+# - Output layer (sigmoid + cross-entropy): $dZ^{[L]} = A^{[L]} - Y$, $(1, m)$. <!-- card: With a sigmoid output and cross-entropy, what is the output layer's error $dZ^{[L]}$? -->
+# - $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]\top}$, the shape of $W^{[l]}$. <!-- card: What is the weight gradient $dW^{[l]}$? -->
+# - $db^{[l]} = \frac{1}{m} \sum_i dZ^{[l](i)}$, the shape of $b^{[l]}$. <!-- card: What is the bias gradient $db^{[l]}$? -->
+# - $dZ^{[l-1]} = W^{[l]\top} dZ^{[l]} * A^{[l-1]} (1 - A^{[l-1]})$ for sigmoid units. <!-- card: How is the error $dZ^{[l-1]}$ passed back through sigmoid units? -->
+# - Check against finite differences: relative errors far below $10^{-6}$. <!-- card: How small is the relative error when backpropagation's gradients are checked against finite differences? -->
 #
 # </div>
 #
@@ -242,17 +242,17 @@ quiz.questions("backprop")
 #
 # ## Self-check
 #
-# <details class="question"><summary>Why is dZ[L] simply A[L] − Y?</summary>
+# <details class="question"><summary>Why is dZ[L] simply A[L] − Y for a sigmoid output with cross-entropy?</summary>
 # <p>The cross-entropy's derivative with respect to a, times the sigmoid's derivative a(1 − a), simplifies to a − y.</p></details>
 #
-# <details class="question"><summary>Where does the 1/m come from, and why is it not in dZ?</summary>
+# <details class="question"><summary>Where does the 1/m come from, and why is it not in dZ?</summary><!-- card: none (the practice question on which gradients carry 1/m asks it) -->
 # <p>J is the mean of the m example losses. dZ holds each example's own derivative; the mean over
 # examples happens when dW and db sum over the columns, so 1/m appears there, once.</p></details>
 #
-# <details class="question"><summary>What is the shape of db2 and how is it computed?</summary>
+# <details class="question"><summary>What is the shape of db2 and how is it computed?</summary><!-- card: none (the item on db[l] and Vectorization's self-check on db ask it) -->
 # <p>(15, 1): dZ2 summed over the m columns (keepdims) and divided by m.</p></details>
 #
-# <details class="question"><summary>Why use central rather than one-sided differences?</summary>
+# <details class="question"><summary>Why check gradients with central rather than one-sided differences?</summary>
 # <p>The error of (J(θ+ε) − J(θ−ε))/2ε shrinks like ε², the one-sided one only like ε.</p></details>
 
 # %% tags=["hide-input"]

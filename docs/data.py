@@ -4,10 +4,10 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - Every 0 and 1 of MNIST: 12,665 training and 2,115 test images, nearly balanced.
-# - $X$ is $(400, m)$, one example per **column**; $Y$ is $(1, m)$ of 0s and 1s.
-# - 28x28 images are area-averaged to 20x20, then read **row by row** into 400 numbers in $[0, 1]$.
-# - Keras wants the transpose: examples as rows, $(m, 400)$.
+# - Every 0 and 1 of MNIST: 12,665 training and 2,115 test images, nearly balanced. <!-- card: How many training and test images of 0s and 1s does MNIST hold? -->
+# - $X$ is $(400, m)$, one example per **column**; $Y$ is $(1, m)$ of 0s and 1s. <!-- card: none (the practice questions on the shapes of X and Y ask it) -->
+# - 28x28 images are area-averaged to 20x20, then read **row by row** into 400 numbers in $[0, 1]$. <!-- card: How are MNIST's 28×28 images brought down to the notes' 20×20? -->
+# - Keras wants the transpose: examples as rows, $(m, 400)$. <!-- card: none (the practice question on what model.fit takes asks it) -->
 #
 # </div>
 #
@@ -133,14 +133,14 @@ quiz.questions("data")
 #
 # ## Self-check
 #
-# <details class="question"><summary>What is the shape of X for a mini-batch of 32 examples?</summary>
+# <details class="question"><summary>What is the shape of X for a mini-batch of 32 examples?</summary><!-- card: none (the practice question on the shape of X asks it) -->
 # <p>(400, 32): one 400-pixel example per column.</p></details>
 #
-# <details class="question"><summary>Where does pixel (row 3, column 5) of a 20x20 image end up in x?</summary>
+# <details class="question"><summary>At which index of x (counting from 0) does pixel (row 3, column 5) of a 20x20 image end up?</summary>
 # <p>At index 20 × 3 + 5 = 65, because the image is flattened row by row.</p></details>
 #
-# <details class="question"><summary>Why is accuracy a reasonable measure here?</summary>
-# <p>The two classes are nearly balanced (see the class counts above), so always guessing
+# <details class="question"><summary>Why is accuracy a fair measure for telling MNIST's 0s from its 1s?</summary>
+# <p>The two classes are nearly balanced, so always guessing
 # the larger class scores little more than half.</p></details>
 #
 # ## Attribution

@@ -4,11 +4,11 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - Start from $A^{[0]} = X$, $(400, m)$, one example per column.
-# - Each layer: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, then $A^{[l]} = \sigma(Z^{[l]})$, both $(n^{[l]}, m)$.
-# - $b^{[l]}$, $(n^{[l]}, 1)$, is broadcast across the $m$ columns.
-# - The prediction is $\hat Y = A^{[3]}$, $(1, m)$: $P(y = 1 \mid x)$ for every example.
-# - Keep every $Z^{[l]}$ and $A^{[l]}$: backpropagation needs them.
+# - Start from $A^{[0]} = X$, $(400, m)$, one example per column. <!-- card: What does forward propagation start from? -->
+# - Each layer: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$, then $A^{[l]} = \sigma(Z^{[l]})$, both $(n^{[l]}, m)$. <!-- card: What does each layer compute in the forward pass over $m$ examples? -->
+# - $b^{[l]}$, $(n^{[l]}, 1)$, is broadcast across the $m$ columns. <!-- card: none (Vectorization's item on broadcasting asks it) -->
+# - The prediction is $\hat Y = A^{[3]}$, $(1, m)$: $P(y = 1 \mid x)$ for every example. <!-- card: none (the practice question on the shape of Ŷ asks it) -->
+# - Keep every $Z^{[l]}$ and $A^{[l]}$: backpropagation needs them. <!-- card: What must the forward pass keep for backpropagation? -->
 #
 # </div>
 #
@@ -119,18 +119,18 @@ quiz.questions("forward")
 #
 # ## Self-check
 #
-# <details class="question"><summary>In Z1 = np.dot(W1, X) + b1, what are the shapes for m = 50?</summary>
+# <details class="question"><summary>In Z1 = np.dot(W1, X) + b1, what are the shapes for m = 50?</summary><!-- card: none (the practice question on np.dot(W1, X) + b1 asks it) -->
 # <p>(25, 400) · (400, 50) + (25, 1) → (25, 50); b1 is broadcast across the 50 columns.</p></details>
 #
-# <details class="question"><summary>Why does an untrained network not predict 0.5?</summary>
+# <details class="question"><summary>Why does an untrained sigmoid network, with random weights, not predict 0.5?</summary>
 # <p>z3 sums positive hidden activations times random output weights; unless the weights cancel,
 # z3 is not 0, so σ(z3) is not 0.5. It is about the same for every digit, since nothing yet links
 # the weights to the digits.</p></details>
 #
-# <details class="question"><summary>How would you write a layer for Keras' layout?</summary>
+# <details class="question"><summary>How is one layer's forward step written in Keras' layout?</summary>
 # <p>A.T = g(A_prev.T @ K + b) with K = W.T: examples are rows.</p></details>
 #
-# <details class="question"><summary>Why do NumPy and Keras differ at all with the same weights?</summary>
+# <details class="question"><summary>Why do the NumPy network and Keras give slightly different outputs with the same weights?</summary>
 # <p>Keras computes in float32 (about 7 significant digits), NumPy in float64.</p></details>
 
 # %% tags=["hide-input"]

@@ -5,13 +5,13 @@
 # <p class="admonition-title">In one minute</p>
 #
 # - Three sets: **training** (fits the weights), **validation** (held out from training; chooses epochs and
-#   settings), **test** (used once, for the final figure).
-# - Overfitting: the training loss keeps falling while the validation loss turns up.
+#   settings), **test** (used once, for the final figure). <!-- card: What is each of the training, validation and test sets used for? -->
+# - Overfitting: the training loss keeps falling while the validation loss turns up. <!-- card: none (the practice question on the signs of overfitting asks it) -->
 # - Early stopping: keep the weights of the epoch with the lowest validation loss; stop after *patience* epochs
-#   without a new best.
-# - More data is the surest cure: the same network overfits 100 digits, not 10,665.
+#   without a new best. <!-- card: What does early stopping do? -->
+# - More data is the surest cure: the same network overfits 100 digits, not 10,665. <!-- card: What is the surest cure for overfitting? -->
 # - L2 regularisation: $J + \frac{\lambda}{2m} \sum_l \lVert W^{[l]} \rVert^2$, so each step also shrinks $W$:
-#   $dW^{[l]} \mathrel{+}= \frac{\lambda}{m} W^{[l]}$ (weight decay).
+#   $dW^{[l]} \mathrel{+}= \frac{\lambda}{m} W^{[l]}$ (weight decay). <!-- card: What does L2 regularisation add to the cost $J$? -->
 #
 # </div>
 #
@@ -238,14 +238,14 @@ quiz.questions("generalization")
 # <p>Then the test set has been used to fit a setting, and its score is no longer a fair estimate on new digits.
 # Choose on a validation set held out of the training data; use the test set once, at the end.</p></details>
 #
-# <details class="question"><summary>What does overfitting look like on the loss curves?</summary>
+# <details class="question"><summary>What does overfitting look like on the loss curves?</summary><!-- card: none (the practice question on the signs of overfitting asks it) -->
 # <p>The training loss keeps falling while the validation loss stops falling and rises.</p></details>
 #
 # <details class="question"><summary>The validation loss rises but the validation accuracy does not fall. Is that overfitting?</summary>
 # <p>Yes: the network's probabilities get more extreme, and more confidently wrong on the digits it misses, which
 # cross-entropy charges for; accuracy only counts which side of 0.5 each one falls.</p></details>
 #
-# <details class="question"><summary>What does early stopping with patience 20 do?</summary>
+# <details class="question"><summary>What does early stopping with patience 20 do?</summary><!-- card: none (the item on early stopping asks it) -->
 # <p>After each epoch it checks the validation loss; when 20 epochs have passed without a new lowest value, it stops
 # and restores the weights of the epoch with the lowest value.</p></details>
 #

@@ -4,12 +4,12 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - Update every step: $W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}$, $b^{[l]} := b^{[l]} - \alpha\, db^{[l]}$.
+# - Update every step: $W^{[l]} := W^{[l]} - \alpha\, dW^{[l]}$, $b^{[l]} := b^{[l]} - \alpha\, db^{[l]}$. <!-- card: What is the gradient descent update of $W^{[l]}$ and $b^{[l]}$? -->
 # - Adam: $V := \beta_1 V + (1-\beta_1) d\theta$, $S := \beta_2 S + (1-\beta_2) d\theta^2$, bias-corrected;
-#   $\theta := \theta - \alpha \hat V / (\sqrt{\hat S} + \varepsilon)$.
-# - One epoch = one pass over the data: 1 step (full batch) or $\lceil m / B \rceil$ steps (mini-batches of $B$).
-# - $\alpha$ too small: the loss falls, slowly. Too large: it jumps and oscillates.
-# - A step is: forward, loss, backward, update.
+#   $\theta := \theta - \alpha \hat V / (\sqrt{\hat S} + \varepsilon)$. <!-- card: What are Adam's update rules? -->
+# - One epoch = one pass over the data: 1 step (full batch) or $\lceil m / B \rceil$ steps (mini-batches of $B$). <!-- card: How many steps make one epoch, with the full batch and with mini-batches of $B$? -->
+# - $\alpha$ too small: the loss falls, slowly. Too large: it jumps and oscillates. <!-- card: What does the loss do when the learning rate $\alpha$ is too small or too large? -->
+# - A step is: forward, loss, backward, update. <!-- card: What does one training step do, in order? -->
 #
 # </div>
 #
@@ -160,9 +160,8 @@ show.table(
 #   left its starting value. At $\alpha \le 0.03$ accuracy is still at one half; at $\alpha = 0.1$
 #   it is already high, with outputs barely past 0.5: accuracy hides how little has been learnt.
 # - **Slow** ($\alpha = 0.3$): the loss falls, but is still far from 0 after 60 epochs.
-# - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. On the slider, from
-#   $\alpha = 3$ up, the loss first bumps above its starting value (as the good run's $\alpha = 2$ does above),
-#   then falls faster.
+# - **Good** ($1 \le \alpha \le 10$): the loss falls to near 0 and accuracy reaches 100%. From $\alpha = 3$ up,
+#   the loss first bumps above its starting value, then falls faster; the good run's $\alpha = 2$ bumps too.
 # - **Too large** ($\alpha \ge 30$): the loss jumps up after the first step and stays high;
 #   accuracy stays at one half (the network answers the same for every digit).
 #
@@ -282,13 +281,13 @@ quiz.questions("gradient-descent")
 #
 # ## Self-check
 #
-# <details class="question"><summary>The loss goes up from one epoch to the next. First thing to try?</summary>
+# <details class="question"><summary>The loss goes up from one epoch to the next. First thing to try?</summary><!-- card: none (the practice question on a jumping loss asks it) -->
 # <p>Lower the learning rate (after checking the gradients are right).</p></details>
 #
-# <details class="question"><summary>How many steps is one epoch with m = 12,665 and batches of 32?</summary>
+# <details class="question"><summary>How many steps is one epoch with m = 12,665 and batches of 32?</summary><!-- card: none (the practice question on steps per epoch asks it) -->
 # <p>⌈12,665 / 32⌉ = 396: 395 full batches of 32 and a last one of 25 examples.</p></details>
 #
-# <details class="question"><summary>With α = 0.05 the accuracy reaches the nineties but the loss stays high. How?</summary>
+# <details class="question"><summary>With α = 0.05 the accuracy reaches the nineties but the cross-entropy stays high. How can that be?</summary>
 # <p>Accuracy only asks whether ŷ is on the right side of 0.5; cross-entropy also charges for
 # ŷ being close to 0.5. The predictions are right but unconfident.</p></details>
 #
@@ -297,7 +296,7 @@ quiz.questions("gradient-descent")
 # 0.001 dθ². S shrinks more, so the uncorrected first step V₁ / √S₁ ≈ 0.1 / 0.032 ≈ 3.2 would be about 3 times too
 # large (Kingma and Ba). Dividing by 1 − β1ᵗ and 1 − β2ᵗ scales both back; the correction fades as t grows.</p></details>
 #
-# <details class="question"><summary>Why do Adam's first steps have about the same size for every parameter?</summary>
+# <details class="question"><summary>Why do Adam's first steps have about the same size for every parameter?</summary><!-- card: none (the practice question on Adam's first step asks it) -->
 # <p>At t = 1, V̂ = dθ and Ŝ = dθ², so V̂ / √Ŝ = ±1: each parameter moves by about α, whatever the size of its
 # gradient.</p></details>
 #

@@ -4,10 +4,11 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - The output unit stays a sigmoid: $\hat y = \sigma(z^{[L]})$ is a probability for two classes. Hidden layers may use any $g$.
-# - $\tanh z = 2\sigma(2z) - 1 \in (-1, 1)$, $\tanh' z = 1 - \tanh^2 z \le 1$; $\operatorname{ReLU}(z) = \max(0, z)$, $\operatorname{ReLU}'(z) = 1$ if $z > 0$, else 0.
-# - In terms of the output $a = g(z)$: $\sigma' = a(1 - a)$, $\tanh' = 1 - a^2$, $\operatorname{ReLU}' = \mathbb{1}[a > 0]$.
-# - Backprop multiplies by $g'(Z^{[l]})$ once per layer: $\sigma' \le \frac14$ shrinks the gradient at every sigmoid layer.
+# - The output unit stays a sigmoid: $\hat y = \sigma(z^{[L]})$ is a probability for two classes. Hidden layers may use any $g$. <!-- card: none (the self-check on why the output unit stays a sigmoid asks it) -->
+# - $\tanh z = 2\sigma(2z) - 1 \in (-1, 1)$, $\tanh' z = 1 - \tanh^2 z \le 1$. <!-- card: What is $\tanh z$ in terms of the sigmoid? -->
+# - $\operatorname{ReLU}(z) = \max(0, z)$, $\operatorname{ReLU}'(z) = 1$ if $z > 0$, else 0. <!-- card: What is $\operatorname{ReLU}(z)$? -->
+# - In terms of the output $a = g(z)$: $\sigma' = a(1 - a)$, $\tanh' = 1 - a^2$, $\operatorname{ReLU}' = \mathbb{1}[a > 0]$. <!-- card: How are $\sigma'$, $\tanh'$ and $\operatorname{ReLU}'$ written in terms of a layer's output $a = g(z)$? -->
+# - Backprop multiplies by $g'(Z^{[l]})$ once per layer: $\sigma' \le \frac14$ shrinks the gradient at every sigmoid layer. <!-- card: none (the practice question on two sigmoid layers asks it) -->
 #
 # </div>
 #
@@ -95,7 +96,7 @@ plots.show(
 # %% tags=["hide-input"]
 show.table(
     ["hidden g", "loss, epoch 1", "loss, epoch 10", "test errors (of 2,115)"],
-    [[name, f"{run['history']['loss'][0]:.4f}", f"{run['history']['loss'][-1]:.4f}", run["test_errors"]]
+    [[name, f"{run['history']['loss'][0]:.3g}", f"{run['history']['loss'][-1]:.3g}", run["test_errors"]]
      for name, run in runs.items()],
     align=["left", "right", "right", "right"],
 )  # fmt: skip
@@ -147,14 +148,14 @@ quiz.questions("hidden-activations")
 # <p>The output must be a probability in (0, 1) for the binary cross-entropy; ReLU's output is unbounded above and 0
 # for every negative z.</p></details>
 #
-# <details class="question"><summary>Write tanh′ and ReLU′ in terms of the layer's output a.</summary>
+# <details class="question"><summary>Write tanh′ and ReLU′ in terms of the layer's output a.</summary><!-- card: none (the item on the derivatives in terms of a asks it) -->
 # <p>tanh′ = 1 − a²; ReLU′ = 1 where a > 0, else 0.</p></details>
 #
-# <details class="question"><summary>With sigmoid hidden units, which layer's weights get the smallest gradient at the start, and why?</summary>
+# <details class="question"><summary>With sigmoid hidden units, which layer's weights get the smallest gradient at the start?</summary>
 # <p>The first: its error has been multiplied by σ′ ≤ ¼ at each of the two sigmoid layers on the way back from
-# the output (the table above).</p></details>
+# the output.</p></details>
 #
-# <details class="question"><summary>Does this page show the vanishing gradient problem?</summary>
+# <details class="question"><summary>Does a network with two sigmoid hidden layers, like 400-25-15-1, show the vanishing gradient problem?</summary>
 # <p>Only its first sign: with two hidden layers the first layer's gradient is smaller, but it still learns. The
 # problem itself appears with many sigmoid layers, where the factors multiply.</p></details>
 

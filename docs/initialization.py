@@ -5,11 +5,11 @@
 # <p class="admonition-title">In one minute</p>
 #
 # - All-zero weights: every unit of a layer computes the same thing and gets the same gradient, so the units stay
-#   identical (symmetry). Random initial weights break the symmetry.
+#   identical (symmetry). Random initial weights break the symmetry. <!-- card: none (the practice question on why the weights do not start at 0 asks it) -->
 # - Glorot (Xavier) uniform: $W^{[l]}_{jk} \sim U(-r, r)$, $r = \sqrt{6 / (n^{[l-1]} + n^{[l]})}$, so
-#   $\operatorname{Var} W^{[l]}_{jk} = 2 / (n^{[l-1]} + n^{[l]})$; biases 0. Keras' `Dense` default, and this network's.
-# - Too large (e.g. $N(0, 1)$ with 400 inputs): large $|z|$, saturated sigmoids, $\sigma' \approx 0$.
-# - Too small (e.g. $0.01\,N(0, 1)$): $z \approx 0$ everywhere, tiny gradients in the early layers, a slow start.
+#   $\operatorname{Var} W^{[l]}_{jk} = 2 / (n^{[l-1]} + n^{[l]})$; biases 0. Keras' `Dense` default, and this network's. <!-- card: What is Glorot (Xavier) uniform initialization? -->
+# - Too large (e.g. $N(0, 1)$ with 400 inputs): large $|z|$, saturated sigmoids, $\sigma' \approx 0$. <!-- card: What goes wrong when the initial weights are too large? -->
+# - Too small (e.g. $0.01\,N(0, 1)$): $z \approx 0$ everywhere, tiny gradients in the early layers, a slow start. <!-- card: What goes wrong when the initial weights are too small? -->
 #
 # </div>
 #
@@ -159,21 +159,21 @@ quiz.questions("initialization")
 #
 # ## Self-check
 #
-# <details class="question"><summary>Why can a network not learn different features in a layer that starts with all-zero weights?</summary>
+# <details class="question"><summary>Why can a network not learn different features in a layer that starts with all-zero weights?</summary><!-- card: none (the practice question on why the weights do not start at 0 asks it) -->
 # <p>Every unit of the layer computes the same output and receives the same gradient, so the same update keeps them
 # identical: the layer acts as a single unit. Random initial weights make them differ from the first step.</p></details>
 #
 # <details class="question"><summary>Is it a problem that the biases start at 0?</summary>
 # <p>No. Symmetry is broken as soon as the weights differ; the biases then get different gradients too.</p></details>
 #
-# <details class="question"><summary>Started from zeros, the digit network still makes only a few test errors. Why does that not show symmetry is harmless?</summary>
+# <details class="question"><summary>Started from zero weights, the 0-vs-1 digit network still makes only a few test errors. Why does that not show symmetry is harmless?</summary>
 # <p>Zeros against ones need only one unit (logistic regression separates them), so a layer of copies is enough here.
-# The rings need several different hidden units, and from zeros the same networks score like a coin.</p></details>
+# Two rings of points, one inside the other, need several different hidden units, and from zeros the same networks score like a coin.</p></details>
 #
-# <details class="question"><summary>What is r for W[1] of the 400-25-15-1 network under Glorot uniform?</summary>
+# <details class="question"><summary>What is r for W[1] of the 400-25-15-1 network under Glorot uniform?</summary><!-- card: none (the practice question on Glorot's r asks it) -->
 # <p>r = √(6 / (400 + 25)) ≈ 0.119 (printed above), so the weights are drawn from U(−0.119, 0.119).</p></details>
 #
-# <details class="question"><summary>Why does N(0, 1) saturate the first layer of this network?</summary>
+# <details class="question"><summary>Why does N(0, 1) saturate the first layer of this network?</summary><!-- card: none (the item on weights too large asks it) -->
 # <p>z[1] adds 400 pixel values times weights of spread 1, so |z| is typically several units, where the sigmoid is
 # flat (σ′ ≈ 0) and almost no gradient passes.</p></details>
 

@@ -4,11 +4,11 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - One example: $L(\hat y, y) = -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr]$.
-# - The cost: $J = \frac{1}{m} \sum_i L(\hat y^{(i)}, y^{(i)})$, the mean over the $m$ examples.
-# - $y = 1$ leaves $-\log \hat y$; $y = 0$ leaves $-\log(1 - \hat y)$: confident mistakes cost the most.
-# - From the logit $z = z^{[L]}$ it is exact for any $z$: $L = \max(z, 0) - z y + \log(1 + e^{-|z|})$; Keras' `fit` uses it for a sigmoid output, and so does the NumPy training loop.
-# - With a sigmoid output its gradient is simply $dZ^{[L]} = A^{[L]} - Y$.
+# - One example: $L(\hat y, y) = -\bigl[y \log \hat y + (1 - y) \log(1 - \hat y)\bigr]$. <!-- card: What is the cross-entropy loss $L(\hat y, y)$ of one example? -->
+# - The cost: $J = \frac{1}{m} \sum_i L(\hat y^{(i)}, y^{(i)})$, the mean over the $m$ examples. <!-- card: How is the cost $J$ made from the examples' losses? -->
+# - $y = 1$ leaves $-\log \hat y$; $y = 0$ leaves $-\log(1 - \hat y)$: confident mistakes cost the most. <!-- card: Which predictions does the cross-entropy loss charge the most for? -->
+# - From the logit $z = z^{[L]}$ it is exact for any $z$: $L = \max(z, 0) - z y + \log(1 + e^{-|z|})$; Keras' `fit` uses it for a sigmoid output, and so does the NumPy training loop. <!-- card: How is the loss computed exactly from the logit $z = z^{[L]}$? -->
+# - With a sigmoid output its gradient is simply $dZ^{[L]} = A^{[L]} - Y$. <!-- card: none (Backpropagation's item on the output layer asks it) -->
 #
 # </div>
 #
@@ -180,16 +180,16 @@ quiz.questions("loss")
 #
 # ## Self-check
 #
-# <details class="question"><summary>What is the loss of predicting ŷ = 0.9 for y = 1? For y = 0?</summary>
-# <p>−log 0.9, small, and −log 0.1, more than twenty times larger: confident mistakes dominate J.</p></details>
+# <details class="question"><summary>How many times larger is the loss of predicting ŷ = 0.9 when y = 0 than when y = 1?</summary>
+# <p>More than twenty times: −log 0.1 ≈ 2.30 against −log 0.9 ≈ 0.105. Confident mistakes dominate J.</p></details>
 #
-# <details class="question"><summary>Why not squared error with a sigmoid output?</summary>
+# <details class="question"><summary>Why not use squared error as the loss of a sigmoid output?</summary>
 # <p>Its gradient carries a factor σ'(z), which vanishes when the unit is confidently wrong; cross-entropy cancels it.</p></details>
 #
-# <details class="question"><summary>Why does a loss computed from probabilities need clipping, and does Keras clip ŷ inside fit?</summary>
+# <details class="question"><summary>Why does a cross-entropy computed from probabilities need clipping?</summary>
 # <p>log 0 is −∞, and a sigmoid output can round to exactly 0 or 1: from probabilities, ŷ is clipped to
 # [ε, 1 − ε] with ε = 1e-7. Inside fit and evaluate, with a sigmoid output layer, Keras does not clip:
-# it computes the loss from the sigmoid's input z, exactly (the table above), as the NumPy training loop does.</p></details>
+# it computes the loss from the sigmoid's input z, exactly, as the NumPy training loop does.</p></details>
 
 # %% tags=["hide-input"]
 quiz.key("loss")

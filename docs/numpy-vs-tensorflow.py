@@ -4,11 +4,11 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - NumPy: you write forward, loss, backprop and the update; examples are **columns**, $W$ is $(n_{out}, n_{in})$.
-# - Keras: you declare layers, a loss and an optimizer; `fit` does the rest; examples are **rows**, and the kernel $K = W^\top$.
-# - Like for like (Keras `SGD`, the same start and batches), Keras' loss curve lies on the NumPy one.
-# - With Adam from its own start, as the notes train it, Keras also gets all but a handful of the 2,115 test digits right.
-# - For a network this small, per-step overhead dominates, and the NumPy loop is faster on a CPU.
+# - NumPy: you write forward, loss, backprop and the update; examples are **columns**, $W$ is $(n_{out}, n_{in})$. <!-- card: none (the practice question on what fit does for you asks it) -->
+# - Keras: you declare layers, a loss and an optimizer; `fit` does the rest; examples are **rows**, and the kernel $K = W^\top$. <!-- card: none (the practice question on what fit does for you asks it) -->
+# - Like for like (Keras `SGD`, the same start and batches), Keras' loss curve lies on the NumPy one. <!-- card: none (the practice question on what both runs must share asks it) -->
+# - With Adam from its own start, as the notes train it, Keras also gets all but a handful of the 2,115 test digits right. <!-- card: How well does Keras, trained with Adam from its own start, do on the 2,115 test digits? -->
+# - For a network this small, per-step overhead dominates, and the NumPy loop is faster on a CPU. <!-- card: none (the self-check on why the NumPy loop is faster asks it) -->
 #
 # </div>
 #
@@ -223,24 +223,24 @@ quiz.questions("numpy-vs-tensorflow")
 #
 # ## Self-check
 #
-# <details class="question"><summary>Name three things Keras does that the NumPy code does by hand.</summary>
+# <details class="question"><summary>Which three things does Keras do for you that the NumPy code does by hand?</summary><!-- card: none (the practice question on what fit does for you asks it) -->
 # <p>Differentiation (backprop), the update rule (Adam vs gradient descent), the epoch and batch loop with shuffling.</p></details>
 #
-# <details class="question"><summary>How do you make a Keras run compute what the NumPy loop computes?</summary>
+# <details class="question"><summary>How do you make a Keras run compute what the NumPy loop computes?</summary><!-- card: none (the practice question on what both runs must share asks it) -->
 # <p>Same network and loss, the optimizer `SGD(learning_rate=α)` (plain gradient descent), the NumPy initial weights
 # copied in (kernel = Wᵀ), and the same batches in the same order. Then only float32 rounding separates the two
 # loss curves.</p></details>
 #
-# <details class="question"><summary>Why might the NumPy run and the Adam run disagree on a digit when both are nearly always right?</summary>
+# <details class="question"><summary>Why might the NumPy network and Keras trained with Adam disagree on a digit when both are nearly always right?</summary>
 # <p>They start from different weights and take different steps, so after 10 epochs they hold different weights and give
 # different probabilities; an ambiguous digit can fall on either side of 0.5 in one and not the other.</p></details>
 #
-# <details class="question"><summary>Why is the NumPy loop faster for this network on a CPU?</summary>
+# <details class="question"><summary>Why is the NumPy loop faster than Keras on a CPU for a network as small as 400-25-15-1?</summary>
 # <p>A step of batch 32 is a few million floating-point operations, microseconds of arithmetic. Keras spends longer
 # than that per step on its machinery (dispatching the compiled step, the data pipeline, callbacks); the NumPy loop
 # spends only a few dozen small calls.</p></details>
 #
-# <details class="question"><summary>When would Keras be the faster one?</summary>
+# <details class="question"><summary>When would Keras be faster than the NumPy loop?</summary>
 # <p>When the arithmetic dominates: wide layers or large batches, where TensorFlow's kernels and threads pay off,
 # and on a GPU, which NumPy does not use.</p></details>
 

@@ -38,9 +38,10 @@
 #
 # - **Why not start from zero weights?** Every unit of a layer would stay a copy of the others; random weights
 #   break the symmetry, scaled by the layer sizes (Glorot). ([Initialization](initialization.py))
-# - **Why ReLU rather than sigmoid in hidden layers?** $\sigma' \le \frac14$ shrinks the gradient at least fourfold at
-#   each sigmoid layer; $\tanh' \le 1$ (1 only at $z = 0$) and ReLU's slope of 1 where a unit is active shrink it far
-#   less, and here they train faster from the same start. The output stays a sigmoid.
+# - **Why ReLU rather than sigmoid in hidden layers?** Backpropagating through a sigmoid layer multiplies the
+#   gradient by $\sigma' \le \frac14$ (the $W^\top$ factor may then make it larger or smaller); $\tanh' \le 1$ (1 only
+#   at $z = 0$) and ReLU's slope of 1 where a unit is active shrink it far less, and here they train faster from the
+#   same start. The output stays a sigmoid.
 #   ([Hidden activations](hidden-activations.py))
 # - **How do you know it generalizes?** Watch the loss on a validation set held out of the training data; the test
 #   set is for the final figure only. ([Generalization](generalization.py))

@@ -4,11 +4,11 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - Define: `Sequential([Input(shape=(400,)), Dense(25, activation='sigmoid'), Dense(15, activation='sigmoid'), Dense(1, activation='sigmoid')])`.
-# - Compile: `model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])`.
-# - Fit: `model.fit(X.T, Y.T, epochs=10, batch_size=32)`: Keras takes examples as **rows**, $(m, 400)$.
-# - `Dense(25)` holds a kernel $(400, 25) = W^{[1]\top}$ and a bias of shape `(25,)`.
-# - `fit` differentiates the forward pass itself (no hand-written backprop) and applies Adam.
+# - Define: `Sequential([Input(shape=(400,)), Dense(25, activation='sigmoid'), Dense(15, activation='sigmoid'), Dense(1, activation='sigmoid')])`. <!-- card: How is the 400-25-15-1 sigmoid network defined in Keras? -->
+# - Compile: `model.compile(optimizer='adam', loss='binary_crossentropy', metrics=['accuracy'])`. <!-- card: Which call gives the Keras model its optimizer, loss and metric? -->
+# - Fit: `model.fit(X.T, Y.T, epochs=10, batch_size=32)`: Keras takes examples as **rows**, $(m, 400)$. <!-- card: Which call trains the Keras model on the notes' X and Y, for 10 epochs in batches of 32? -->
+# - `Dense(25)` holds a kernel $(400, 25) = W^{[1]\top}$ and a bias of shape `(25,)`. <!-- card: none (the practice questions on a Dense layer's kernel and bias ask it) -->
+# - `fit` differentiates the forward pass itself (no hand-written backprop) and applies Adam. <!-- card: none (the self-check on where the backward pass is asks it) -->
 #
 # </div>
 #
@@ -135,13 +135,13 @@ quiz.questions("tf-keras")
 #
 # ## Self-check
 #
-# <details class="question"><summary>What does Dense(25) hold, and in what shape?</summary>
+# <details class="question"><summary>What does Dense(25) hold, and in what shape?</summary><!-- card: none (the practice questions on a Dense layer's kernel and bias ask it) -->
 # <p>A kernel (n_in, 25) = W1.T and a bias (25,): 10,025 parameters for 400 inputs.</p></details>
 #
-# <details class="question"><summary>Where is the backward pass in the Keras code?</summary>
+# <details class="question"><summary>Where is the backward pass when a Keras model is trained?</summary>
 # <p>Inside fit: TensorFlow differentiates the forward pass automatically (GradientTape) and Adam applies the step.</p></details>
 #
-# <details class="question"><summary>What shape must X have for model.fit?</summary>
+# <details class="question"><summary>What shape must X have for model.fit?</summary><!-- card: none (the practice question on what model.fit takes asks it) -->
 # <p>(m, 400): examples as rows, the transpose of the notes' X.</p></details>
 
 # %% tags=["hide-input"]

@@ -4,10 +4,10 @@
 # <div class="admonition abstract in-one-minute">
 # <p class="admonition-title">In one minute</p>
 #
-# - The drawing pad runs the site's headline NumPy network, the one [Home](index.py) scores, in your browser.
-# - Before it sees your drawing, the drawing is made to look like MNIST: ink's bounding box scaled into a 20×20 box, centre of mass moved to the centre of 28×28, then averaged down to 20×20.
-# - Forward propagation is three lines, one per layer: $A^{[l]} = \sigma(W^{[l]} A^{[l-1]} + b^{[l]})$.
-# - A first-layer unit's trained weights are still mostly their random start; what training changed, $W^{[1]} - W^{[1]}_{\text{start}}$, shows the strokes of a 0 and a 1.
+# - The drawing pad runs the site's headline NumPy network, the one [Home](index.py) scores, in your browser. <!-- card: none (a fact about this site, not one to review) -->
+# - Before it sees your drawing, the drawing is made to look like MNIST: ink's bounding box scaled into a 20×20 box, centre of mass moved to the centre of 28×28, then averaged down to 20×20. <!-- card: How is a drawing made to look like an MNIST digit before the network reads it? -->
+# - Forward propagation is three lines, one per layer: $A^{[l]} = \sigma(W^{[l]} A^{[l-1]} + b^{[l]})$. <!-- card: none (Forward propagation's item on each layer asks it) -->
+# - A first-layer unit's trained weights are still mostly their random start; what training changed, $W^{[1]} - W^{[1]}_{\text{start}}$, shows the strokes of a 0 and a 1. <!-- card: What part of a first-layer unit's trained weights shows the strokes of a 0 and a 1? -->
 #
 # </div>
 #
@@ -173,22 +173,22 @@ quiz.questions("try-it")
 #
 # ## Self-check
 #
-# <details class="question"><summary>Why not feed the network the drawing pad's pixels, scaled straight down to 20×20?</summary>
+# <details class="question"><summary>Why not feed the network a drawing's pixels, scaled straight down to 20×20?</summary>
 # <p>A digit drawn small, or in a corner, would then look like nothing the network was trained on: every
 # MNIST digit fills a 20×20 box and is centred by its centre of mass. The network has never seen
 # other positions or sizes, and nothing in a dense layer makes it tolerate them.</p></details>
 #
-# <details class="question"><summary>In the figure of what training changed, take a unit whose change is orange on both sides and blue down the middle. Which digit did training make it respond to more?</summary>
+# <details class="question"><summary>In the figure of what training changed, take a unit whose change is orange on both sides and blue down the middle. Which digit did training make it respond to more?</summary><!-- card: Training raised a first-layer unit's weights on both sides of the centre and lowered them down the middle. Which digit did it make the unit respond to more? -->
 # <p>A 0: its ink lies left and right of the centre, where training raised the weights, and not down the middle, where it lowered them,
-# so training raised that unit's z, and σ(z), for 0s and lowered them for 1s. A unit with the opposite colours learnt the opposite.</p></details>
+# so training raised that unit's z, and σ(z), for 0s and lowered them for 1s. A unit changed the opposite way learnt the opposite.</p></details>
 #
 # <details class="question"><summary>The network says 1 with P(y = 1) = 0.52 for a drawing. What does that tell you?</summary>
 # <p>That it is barely on the 1 side of the 0.5 threshold: the drawing lies between what the network
 # learnt of 0s and of 1s. A small change of the drawing can flip the answer.</p></details>
 #
-# <details class="question"><summary>Why does the page ship 32-bit weights when NumPy trained 64-bit ones?</summary>
+# <details class="question"><summary>Why does the drawing pad ship 32-bit weights when NumPy trained 64-bit ones?</summary>
 # <p>Half the size of 64-bit ones, and the rounding changes P(y = 1) by far less than anything a reader could
-# see: the change is printed above.</p></details>
+# see.</p></details>
 
 # %% tags=["hide-input"]
 quiz.key("try-it")

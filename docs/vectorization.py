@@ -11,10 +11,10 @@
 #         z[i] = np.dot(W, X[:, i]) + b
 #     ```
 #
-#     and its vectorized form, `Z = np.dot(W, X) + b`: same numbers, far faster.
-# - Broadcasting stretches size-1 axes: $(n, m) + (n, 1) \to (n, m)$ adds $b$ to every column (example).
-# - $(1, 3) + (3, 1) \to (3, 3)$: both operands stretch.
-# - A rank-1 array $(n,)$ lines up with the **last** axis: use $(n, 1)$ columns and $(1, m)$ rows.
+#     and its vectorized form, `Z = np.dot(W, X) + b`: same numbers, far faster. <!-- card: What one line replaces the loop over the $m$ examples that computes `z[i] = np.dot(W, X[:, i]) + b`? -->
+# - Broadcasting stretches size-1 axes: $(n, m) + (n, 1) \to (n, m)$ adds $b$ to every column (example). <!-- card: What does broadcasting make of $(n, m) + (n, 1)$? -->
+# - $(1, 3) + (3, 1) \to (3, 3)$: both operands stretch. <!-- card: none (the practice question on the shape of (1, 3) + (3, 1) asks it) -->
+# - A rank-1 array $(n,)$ lines up with the **last** axis: use $(n, 1)$ columns and $(1, m)$ rows. <!-- card: Which axis does a rank-1 array $(n,)$ line up with when NumPy broadcasts it? -->
 #
 # </div>
 #
@@ -131,16 +131,16 @@ quiz.questions("vectorization")
 #
 # ## Self-check
 #
-# <details class="question"><summary>What is the shape of (25, 200) + (25, 1)? And (25, 200) + (25,)?</summary>
-# <p>(25, 200); the second is an error: (25,) is lined up with the last axis, 200.</p></details>
+# <details class="question"><summary>What does NumPy give for an array of shape (25, 200) plus one of shape (25,)?</summary>
+# <p>An error: (25,) is lined up with the last axis, 200. A (25, 1) column would give (25, 200).</p></details>
 #
-# <details class="question"><summary>What does np.array([[1, 2, 3]]) + np.array([[1], [2], [3]]) give?</summary>
+# <details class="question"><summary>What does np.array([[1, 2, 3]]) + np.array([[1], [2], [3]]) give?</summary><!-- card: none (the practice questions on this sum ask it) -->
 # <p>A (3, 3) array whose element (i, j) is (i + 1) + (j + 1): rows [2, 3, 4], [3, 4, 5], [4, 5, 6].</p></details>
 #
-# <details class="question"><summary>How do you compute db = the mean of dZ over the examples, keeping a column?</summary>
+# <details class="question"><summary>How do you compute db, the mean of dZ over the examples, as a column?</summary>
 # <p>dZ.sum(axis=1, keepdims=True) / m, shape (n, 1).</p></details>
 #
-# <details class="question"><summary>Why is the vectorized version faster if it does the same arithmetic?</summary>
+# <details class="question"><summary>Why is vectorized NumPy faster than a Python loop that does the same arithmetic?</summary>
 # <p>One call into compiled BLAS instead of thousands of interpreted Python iterations.</p></details>
 
 # %% tags=["hide-input"]

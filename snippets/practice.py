@@ -52,10 +52,11 @@ def _needs_function(fn, check: str, exercise: str):
         raise TypeError(f"{check} needs your function itself, as in {check}({exercise}); got {type(fn).__name__}")
 
 
-def _call(fn, args, case: str, hint: str = ""):
+def _call(fn, args, case: str, hint="", causes: dict[str, str] | None = None):
     """fn(*args); an exception from it becomes an AssertionError naming the case (NotImplementedError excepted).
 
     hint: what the learner may have assumed wrongly, said after the error, e.g. the shapes of this exercise.
+    causes: {a phrase of NumPy's message: the mistake that raises it}, said instead of hint when it matches.
     """
     try:
         return fn(*args)
@@ -63,7 +64,8 @@ def _call(fn, args, case: str, hint: str = ""):
         raise  # the exercise is not filled in yet: `run` says so
     except Exception as error:
         name = getattr(fn, "__name__", "your function")
-        raise AssertionError(f"{name} raised {type(error).__name__}: {error}{hint} ({case})") from error
+        said = next((why for phrase, why in (causes or {}).items() if phrase in str(error)), hint)
+        raise AssertionError(f"{name} raised {type(error).__name__}: {error}{said} ({case})") from error
 
 
 def _array(got, what: str, shape: tuple, hints: dict, case: str) -> np.ndarray:
@@ -167,6 +169,11 @@ def _dense_cases():
 
 
 DENSE_SHAPES = "; note that W is (n_out, n_in) here, one row W[j] per unit: is W used transposed (as the lab's)?"
+# NumPy's words when a[j] = ... is given a whole vector: all of b (or W a_in) where unit j's one number belongs.
+DENSE_CAUSES = {"setting an array element with a sequence": (
+    ": a[j] was given a whole vector, not one number. Unit j takes its own row and its own bias:"
+    " z_j = W[j] · a_in + b[j], so add b[j], not all of b"
+)}  # fmt: skip
 
 
 def check_my_dense(fn):
@@ -189,7 +196,7 @@ def check_my_dense(fn):
             lab, notes = "W as (inputs, units) = (n_in, n_out), unit j's weights in column W[:, j]", "W (n_out, n_in)"
             fix = "one row per unit, so unit j's weights are the row W[j] (z_j = W[j] · a_in + b[j])"
             _fail(f"{fn.__name__} " + LAB_LAYOUT.format(lab=lab, notes=notes, fix=fix), case)
-        got = _call(fn, copy.deepcopy((a_in, W, b, g)), case, DENSE_SHAPES)
+        got = _call(fn, copy.deepcopy((a_in, W, b, g)), case, DENSE_SHAPES, DENSE_CAUSES)
         got = _array(got, "the output", (n_out,), hints, case)
         _compare(got, want, mistakes, "the output", case)
     return True
@@ -491,7 +498,14 @@ PASSED = {
 }
 
 
-def run(check, answer) -> str:
+class Verdict(str):
+    """run's line. Printed once: a notebook shows a cell's last value too, and this one shows nothing there."""
+
+    def _ipython_display_(self):
+        pass
+
+
+def run(check, answer) -> Verdict:
     """Run check(answer) and print and return one line: "correct: ..." or "not yet: ...". Never raises.
 
     For an exercise's check cell, e.g. practice.run(practice.check_my_dense, my_dense).
@@ -514,4 +528,4 @@ def run(check, answer) -> str:
         else:
             message = f"correct: {PASSED[check]}"
     print(message)
-    return message
+    return Verdict(message)

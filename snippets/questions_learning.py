@@ -31,9 +31,13 @@ def output_error(v):
         None,  # to 3 significant figures
         f"$dZ^{{[L]}} = A^{{[L]}} - Y = \\sigma({z:g}) - {y} = {dZ:.4f}$: the sigmoid's $\\sigma'$ cancels against the loss.",
         (
-            (-dZ, "Check the sign: $dZ^{[L]} = A^{[L]} - Y$."),
-            (float(sigmoid_prime(z)) * dZ, "Cross-entropy cancels $\\sigma'$: no extra factor $a(1 - a)$."),
-            (a, "That is $A^{[L]}$; subtract the label $Y$."),
+            (-dZ, "Check the sign: $dZ^{[L]} = A^{[L]} - Y$, the output minus the label."),
+            (
+                float(sigmoid_prime(z)) * dZ,
+                "Cross-entropy cancels $\\sigma'$ (the chain rule at the output): no extra factor $a(1 - a)$.",
+            ),
+            (z - y, "That is $z - y$: $A^{[L]} = \\sigma(z^{[L]})$, so apply $\\sigma$ before subtracting the label."),
+            (a, "That is $A^{[L]}$ alone; subtract the label $Y$."),
         ),  # fmt: skip
         given={"z": z, "y": y},
     )
@@ -55,6 +59,12 @@ def dw_shape(v):
                 "That is the shape of $dW^{[2]\\top}$: a gradient has the shape of its parameter, $W^{[2]}$.",
             ),
             ((15, m), "That is $dZ^{[2]}$'s shape; multiplying by $A^{[1]\\top}$ sums over the examples."),
+            (
+                cache["A1"].T.shape,
+                "That is $A^{[1]\\top}$, the second factor of $dZ^{[2]} A^{[1]\\top}$: the product "
+                "has the shape of $W^{[2]}$.",
+            ),
+            (params["b2"].shape, "That is $db^{[2]}$'s shape: $dW^{[2]}$ has one entry per weight of $W^{[2]}$."),
         ),  # fmt: skip
         given={"l": 2, "m": m},
     )
@@ -68,7 +78,8 @@ def tiny_dw(v):
         x, y = r.integers(-3, 4, size=(1, 2)).astype(float), r.integers(0, 2, size=(1, 2)).astype(float)
     params = _one_unit(0.0, 0.0)  # ŷ = σ(0) = 0.5 for every x
     _, cache = numpy_net.forward(x, params)
-    dw = float(numpy_net.backward(y, params, cache)["dW1"][0, 0])
+    grads = numpy_net.backward(y, params, cache)
+    dw, db = float(grads["dW1"][0, 0]), float(grads["db1"][0, 0])
     return Number(
         f"A single sigmoid unit $\\hat y = \\sigma(w x + b)$ starts at $w = 0$, $b = 0$, so $\\hat y = 0.5$ for every $x$. "
         f"For $m = 2$ examples, $x^{{(1)}} = {x[0, 0]:g}$ with $y^{{(1)}} = {y[0, 0]:g}$ and $x^{{(2)}} = {x[0, 1]:g}$ with "
@@ -77,9 +88,18 @@ def tiny_dw(v):
         None,  # to 3 significant figures
         f"$dw = \\frac{{1}}{{m}} \\sum_i (\\hat y^{{(i)}} - y^{{(i)}})\\, x^{{(i)}} = {dw:g}$.",
         (
-            (2 * dw, "That is the sum: $dw = \\frac{1}{m}\\sum_i dz^{(i)} x^{(i)}$, with $m = 2$."),
-            (dw / 2, "Divide by $m$ once, not twice."),
-            (-dw, "Check the sign: $dz = \\hat y - y$."),
+            (2 * dw, "That is the sum: $dw = \\frac{1}{m}\\sum_i dz^{(i)} x^{(i)}$ is a mean, with $m = 2$."),
+            (-dw, "Check the sign: $dz^{(i)} = \\hat y^{(i)} - y^{(i)}$, the prediction minus the label."),
+            (db, "That is $db = \\frac{1}{m}\\sum_i dz^{(i)}$: $dw$ weights each $dz^{(i)}$ by its input $x^{(i)}$."),
+            (dw / 2, "You divided by $m$ twice: the $\\frac1m$ of the mean enters once."),
+            (
+                float(sigmoid_prime(0.0)) * dw,
+                "Cross-entropy cancels $\\sigma'$: $dz = \\hat y - y$, with no factor $\\hat y(1 - \\hat y)$.",
+            ),
+            (
+                float((0.5 * x).mean()),
+                "That uses $\\hat y^{(i)}$ for $dz^{(i)}$: subtract the label, $dz^{(i)} = \\hat y^{(i)} - y^{(i)}$.",
+            ),
         ),  # fmt: skip
         given={"x": x.ravel().tolist(), "y": y.ravel().tolist()},
     )
@@ -126,8 +146,9 @@ def gd_step(v):
         f"$w := w - \\alpha\\, dw = {w:g} - {alpha:g} · ({dw:g}) = {new:g}$: a step against the gradient.",
         (
             (w + alpha * dw, "Check the sign: step against the gradient, $w - \\alpha\\, dw$."),
-            (w - dw, "Multiply the gradient by the learning rate $\\alpha$."),
-            (-alpha * dw, "That is the step $-\\alpha\\, dw$; add it to $w$."),
+            (w - dw, "You left out the learning rate: the step is the gradient times $\\alpha$."),
+            (-alpha * dw, "That is the step $-\\alpha\\, dw$ alone; add it to $w$."),
+            (w - alpha, "You subtracted $\\alpha$ alone: the step is $\\alpha$ times the gradient $dw$."),
         ),  # fmt: skip
         given={"w": w, "dw": dw, "alpha": alpha},
     )
@@ -144,7 +165,11 @@ def steps_per_epoch(v):
         steps,
         0.5,
         f"$\\lceil m / B \\rceil = \\lceil {m} / {B} \\rceil = {steps}$: the last batch holds the {m - (steps - 1) * B} left over.",
-        ((m // B, "The last, smaller batch is a step too: round up."), (m / B, "Steps are whole: round $m / B$ up.")),
+        (
+            (m // B, "You rounded down: the last batch, smaller than $B$, is a step too, so round $m / B$ up."),
+            (m, "That is one step per example ($B = 1$); a mini-batch step takes $B$ examples at once."),
+            (1, "That is full-batch gradient descent, one step per epoch; with mini-batches, one step per batch."),
+        ),
         given={"m": m, "B": B},
     )
 
@@ -169,6 +194,15 @@ def adam_first_step(v):
                 "You left out the bias correction, $V / (1 - \\beta_1^t)$ and $S / (1 - \\beta_2^t)$.",
             ),
             (theta - alpha * d, "That is a plain gradient-descent step; Adam divides by $\\sqrt{\\hat S}$."),
+            (
+                theta + alpha * math.copysign(1, d),
+                "Check the sign: Adam steps against the gradient, $\\theta - \\alpha\\, \\hat V / \\sqrt{\\hat S}$.",
+            ),
+            (
+                theta - alpha * d / d**2,
+                "You left out the square root: Adam divides $\\hat V$ by $\\sqrt{\\hat S}$, "
+                "the gradient's size, not by $\\hat S$.",
+            ),
         ),  # fmt: skip
         given={"theta": theta, "d": d, "alpha": alpha},
     )
@@ -189,7 +223,7 @@ def loss_curve(v):
             ),
             Option("Train for more epochs.", False, "No: with the same $\\alpha$ it keeps oscillating."),
         ),  # fmt: skip
-        "Too small: the loss falls, slowly. Too large: it jumps and oscillates (the learning-rate explorer shows both).",
+        "Too small: the loss falls, slowly. Too large: it jumps and oscillates.",
     )
 
 
@@ -200,14 +234,18 @@ def kernel_shape(v):
         "The first layer is `Dense(25, activation='sigmoid')` after `Input(shape=(400,))`. What is the shape of its kernel?",
         K.shape,
         "$(n^{[0]}, n^{[1]})$: Keras stores $W^{[1]\\top}$ and computes $A^\\top = g(X^\\top K + b)$ with examples as rows.",
-        ((K.shape[::-1], "That is the notes' $W^{[1]}$; Keras stores its transpose."),),
+        (
+            (K.shape[::-1], "That is the notes' $W^{[1]}$; Keras stores its transpose."),
+            ((K.shape[1],), "That is the bias's shape; the kernel holds a weight per input and unit."),
+        ),
         given={"units": 25, "inputs": 400},
     )
 
 
 @question("tf-keras", "the shape of Dense(15)'s bias")
 def keras_bias(v):
-    b2 = numpy_net.init_params()["b2"].ravel()  # Keras keeps the bias rank-1 (keras_net.to_keras flattens it)
+    params = numpy_net.init_params()
+    b2 = params["b2"].ravel()  # Keras keeps the bias rank-1 (keras_net.to_keras flattens it)
     return Shape(
         "What is the shape of the bias of `Dense(15)`?",
         b2.shape,
@@ -215,6 +253,7 @@ def keras_bias(v):
         (
             ((15, 1), "That is the notes' column $b^{[2]}$; Keras keeps it rank-1."),
             ((1, 15), "Keras keeps it rank-1: one number per unit."),
+            (params["W2"].T.shape, "That is the kernel, $(n_{in}, 15)$; the bias holds one number per unit."),
         ),
         given={"units": 15},
     )
@@ -227,7 +266,10 @@ def fit_input(v):
         f"The notes' $X$ is $(400, {X.shape[1]})$. What shape does `model.fit` take for it?",
         X.T.shape,
         "Keras takes examples as rows: `model.fit(X.T, Y.T, ...)`.",
-        ((X.shape, "That is the NumPy layout: Keras wants examples as rows, `X.T`."),),
+        (
+            (X.shape, "That is the NumPy layout: Keras wants examples as rows, `X.T`."),
+            ((X.shape[1], 20, 20), "That is the stack of 20×20 images: `Dense` takes each example flat, as a row."),
+        ),
         given={"m": X.shape[1]},
     )
 
@@ -243,8 +285,11 @@ def dense_parameters(v):
         0.5,
         f"A kernel $({n_in}, {units})$ and a bias $({units},)$: ${n_in} · {units} + {units} = {count}$.",
         (
-            (n_in * units, "You left out the bias: one per unit."),
-            (n_in + units, "Multiply: every unit has a weight per input."),
+            (n_in * units, "You left out the bias: one per unit, besides the kernel's weights."),
+            (units, f"{units} is the number of units, `Dense`'s argument: each has a weight per input and a bias."),
+            (n_in * units + n_in, "The bias is one per unit, not one per input."),
+            (n_in + units, "Multiply: every unit has a weight per input, a kernel of $n_{in} \\times$ units."),
+            (n_in * units + 1, "Each unit has its own bias: the bias is a vector, one number per unit."),
         ),
         given={"n_in": n_in, "units": units},
     )
@@ -275,7 +320,8 @@ def predict_shape(v):
         "One row per example, one column per output unit: the transpose of the NumPy layout.",
         (
             (P.shape, "That is the NumPy layout; Keras returns one row per example."),
-            ((Y.shape[1],), "Keras keeps the output axis: $(m, 1)$."),
+            ((Y.shape[1],), "A rank-1 array: Keras keeps the output axis too, a column per output unit."),
+            ((Y.shape[1], 400), "That is the input `X_test.T`; `predict` returns one probability per example."),
         ),  # fmt: skip
         given={"m": Y.shape[1]},
     )
@@ -293,8 +339,14 @@ def keras_steps(v):
         0.5,
         f"{epochs} epochs of $\\lceil {m} / {B} \\rceil = {steps // epochs}$ steps: {steps:,}.",
         (
-            (epochs * (m // B), "The last, smaller batch of each epoch is a step too: round up."),
-            (steps // epochs, "That is one epoch; multiply by the epochs."),
+            (epochs * (m // B), "You rounded down: each epoch's last, smaller batch is a step too; round $m / B$ up."),
+            (steps // epochs, f"That is one epoch's steps; `fit` makes {epochs} passes over the data."),
+            (
+                round(epochs * m / B),
+                f"You rounded once for the whole run, {epochs} · m / B: each epoch ends with its "
+                "own smaller batch, so round up per epoch, then multiply.",
+            ),
+            (epochs * m, "That is one step per example: a step takes a whole batch of `batch_size` examples."),
         ),  # fmt: skip
         given={"m": m, "B": B, "epochs": epochs},
     )
@@ -340,13 +392,36 @@ def broadcast_entry(v):
     col = np.array([[1], [2], [3]]) if v == 0 else r.integers(10, 40, size=(3, 1))
     i, j = (2, 0) if v == 0 else tuple(int(k) for k in r.integers(0, 3, size=2))
     entry = int((row + col)[i, j])
+    from_one = ()  # S[i, j] read as if NumPy counted from 1, where both indices allow it
+    if i and j:
+        slip = int(row[0, j - 1] + col[i - 1, 0])
+        from_one = ((slip, f"NumPy counts from 0: `S[{i}, {j}]` is row {i + 1}, column {j + 1}."),)
     return Number(
         f"`S = np.array({row.tolist()}) + np.array({col.tolist()})`. What is `S[{i}, {j}]`?",
         entry,
         0.5,
         f"`S[i, j] = row[0, j] + col[i, 0]` $= {row[0, j]} + {col[i, 0]} = {entry}$.",
-        ((int(row[0, i] + col[j, 0]), "Rows come from the column operand: `S[i, j] = row[0, j] + col[i, 0]`."),),
+        (
+            (
+                int(row[0, i] + col[j, 0]),
+                "You swapped the indices: `i` picks the row of `S`, and the rows come from the column operand.",
+            ),
+            *from_one,
+            (
+                int(row[0, i] + col[i, 0]),
+                "Each operand takes its own index: the row operand runs along the columns "
+                "of `S`, so `j` picks its entry.",
+            ),
+            (
+                int(row[0, j] + col[j, 0]),
+                "Each operand takes its own index: the column operand runs down the rows "
+                "of `S`, so `i` picks its entry.",
+            ),
+            (int(row[0, j]), "That is the row operand's entry alone: broadcasting adds the column operand's to it."),
+            (int(col[i, 0]), "That is the column operand's entry alone: broadcasting adds the row operand's to it."),
+        ),
         given={"row": row.tolist(), "col": col.tolist(), "i": i, "j": j},
+        counts=False,  # a sum of whole numbers, not a count: a decimal is not told to round
     )
 
 
@@ -360,6 +435,7 @@ def rank_one(v):
         (
             ((25, 1), "A rank-1 array lines up with the **last** axis, as a row $(1, 25)$: both operands stretch."),
             ((25,), "The result keeps the larger rank: two axes."),
+            ((1, 25), "That is how the rank-1 array lines up, as a row; the column $(25, 1)$ stretches too."),
         ),  # fmt: skip
         given={"a": (25, 1), "b": (25,)},
     )
@@ -382,7 +458,9 @@ def loop_count(v):
         f"One per unit and example: ${n_out} · {m} = {len(calls):,}$. `np.dot(W, X)` does them all in one call.",
         (
             (m, "That is one per example; each of the units needs its own."),
-            (n_out * n_in, "That counts weights; count units × examples."),
+            (n_out, "That is one per unit; each unit takes a dot product with every example."),
+            (n_out + m, "Every unit meets every example: count the pairs, so multiply, not add."),
+            (n_out * n_in, "That counts weights; count the (unit, example) pairs."),
         ),
         given={"n_out": n_out, "m": m},
     )

@@ -15,6 +15,7 @@ TRANSPOSED = "that is the transpose: the notes put examples in columns, so rows 
 @question("data", "the shape of X")
 def x_shape(v):
     X, _ = data.load("train")
+    side, raw = data.SIZES  # the notes' 20×20 images, averaged down from MNIST's 28×28
     return Shape(
         f"The training set holds {X.shape[1]:,} digits of 20×20 pixels. What is the shape of $X$, in the notes' layout?",
         X.shape,
@@ -23,6 +24,11 @@ def x_shape(v):
             (
                 X.shape[::-1],
                 "That is Keras' layout, $X^\\top$: examples as rows. The notes put each example in a column.",
+            ),
+            ((raw * raw, X.shape[1]), f"{raw * raw} = {raw}×{raw} is MNIST's raw size; these are {side}×{side}."),
+            (
+                (X.shape[1], side, side),
+                f"That is the stack of images; each {side}×{side} image is read row by row into one column of $X$.",
             ),
         ),
         given={"m": X.shape[1]},
@@ -33,14 +39,26 @@ def x_shape(v):
 def pixels(v):
     side = (20, 28, 16, 10)[v]
     n = np.zeros((side, side)).reshape(-1).size  # as data.load flattens each image
+    small, raw = data.SIZES  # the notes' 20×20 and MNIST's 28×28
+    other, whose = (small, "the notes'") if side == raw else (raw, "MNIST's raw")
     return Number(
         f"An image of {side}×{side} pixels is read row by row into a vector. How many inputs $n^{{[0]}}$ is that?",
         n,
         0.5,
         f"{side} rows of {side} pixels: {side} · {side} = {n} numbers, one input unit each.",
         (
-            (2 * side, "You added the sides; the image has side × side pixels."),
-            (side, "That is one row; there are as many rows as columns."),
+            (2 * side, f"You added the sides, {side} + {side}: a square image holds side × side pixels."),
+            (side, f"That is one row of {side} pixels; the image has {side} such rows, read one after another."),
+            (
+                other**2,
+                f"{other**2} is {other}×{other}, the size of {whose} images: this image is {side}×{side}, "
+                "so count its own rows and columns.",
+            ),
+            (
+                n - 1,
+                f"That is the last pixel's index, counted from 0 (pixel $(r, c)$ lands at ${side} r + c$): "
+                "count the pixels, not the last index.",
+            ),
         ),  # fmt: skip
         given={"side": side},
     )
@@ -55,11 +73,12 @@ def y_shape(v):
         Y.shape,
         "One row of 0s and 1s, one column per example, like the output $A^{[3]}$ it is compared with.",
         (
-            ((m,), "A rank-1 array: the notes keep $Y$ as a 2-D row, $(1, m)$, the shape of $A^{[3]}$."),
+            ((m,), "A rank-1 array: the notes keep $Y$ 2-D, a row like the output $A^{[3]}$ it is compared with."),
             (
                 (m, 1),
                 "That is a column, Keras' layout: the notes put examples in columns. It fails silently: $A^{[3]} - Y$ broadcasts to $(m, m)$.",
             ),
+            ((2, m), "One row: each example has a single label, 0 or 1, not a row per class."),
         ),  # fmt: skip
         given={"m": m},
     )
@@ -118,8 +137,23 @@ def parameter_count(v):
         " + ".join(f"{r['units']} · {n_prev} + {r['units']}" for r, n_prev in zip(rows, sizes[:-1], strict=True))
         + f" = {total:,}: each unit has a weight per input and one bias.",
         (
-            (weights, "You left out the biases: one per unit."),
-            (total - sizes[0] * sizes[1] - sizes[1], "You left out the first layer, the largest."),
+            (weights, "You left out the biases: every unit has one, besides a weight per input."),
+            (
+                total - sizes[-2] * sizes[-1] - sizes[-1],
+                "You left out the output layer: its unit has a weight per unit "
+                "of the last hidden layer, and a bias. Count layers 1 to $L$.",
+            ),
+            (
+                total - sizes[0] * sizes[1] - sizes[1],
+                "You left out the first layer, the largest: a weight per input "
+                "for each of its units, and their biases.",
+            ),
+            (total + sizes[0], "The inputs have no biases: only the units of layers 1 to $L$ have one each."),
+            (
+                math.prod(sizes),
+                "The layers' counts add up, they do not multiply: layer $l$ has "
+                "$n^{[l]} \\cdot n^{[l-1]}$ weights and $n^{[l]}$ biases.",
+            ),
         ),  # fmt: skip
         given={"sizes": sizes},
     )
@@ -127,7 +161,8 @@ def parameter_count(v):
 
 @question("architecture", "the shape of W[2]")
 def w_shape(v):
-    W2 = numpy_net.init_params()["W2"]
+    params = numpy_net.init_params()
+    W2 = params["W2"]
     return Shape(
         "In the 400-25-15-1 network, what is the shape of $W^{[2]}$?",
         W2.shape,
@@ -137,6 +172,8 @@ def w_shape(v):
                 W2.shape[::-1],
                 "That is the shape of $W^{[2]\\top}$, Keras' kernel: in the notes a row of $W$ is one unit.",
             ),
+            (params["W1"].shape, "That is $W^{[1]}$, from the 400 inputs to layer 1; $W^{[2]}$ reads layer 1."),
+            (params["b2"].shape, "That is $b^{[2]}$, one number per unit; $W^{[2]}$ has a weight per unit it reads."),
         ),
         given={"l": 2, "sizes": numpy_net.LAYER_SIZES},
     )
@@ -144,7 +181,8 @@ def w_shape(v):
 
 @question("architecture", "the shape of b[1]")
 def b_shape(v):
-    b1 = numpy_net.init_params()["b1"]
+    params = numpy_net.init_params()
+    b1 = params["b1"]
     n = b1.shape[0]
     return Shape(
         "In the 400-25-15-1 network, what is the shape of $b^{[1]}$?",
@@ -153,9 +191,10 @@ def b_shape(v):
         (
             (
                 (n,),
-                "A rank-1 array: the notes keep $b$ as a column $(n, 1)$; a rank-1 one broadcasts along the wrong axis.",
+                "A rank-1 array: the notes keep $b$ 2-D, a column; a rank-1 one broadcasts along the wrong axis.",
             ),
             ((1, n), "That is $b^\\top$, a row: one bias per unit goes down a column."),
+            (params["W1"].shape, "That is $W^{[1]}$'s shape; $b^{[1]}$ holds one number per unit, not one per weight."),
         ),  # fmt: skip
         given={"l": 1, "sizes": numpy_net.LAYER_SIZES},
     )
@@ -164,7 +203,8 @@ def b_shape(v):
 @question("architecture", "the shape of Z[2] for a batch")
 def z_shape(v):
     m = 32
-    _, cache = numpy_net.forward(np.zeros((400, m)), numpy_net.init_params())
+    params = numpy_net.init_params()
+    _, cache = numpy_net.forward(np.zeros((400, m)), params)
     Z2 = cache["Z2"]
     return Shape(
         f"In the 400-25-15-1 network, for a mini-batch of $m = {m}$ examples, what is the shape of $Z^{{[2]}}$?",
@@ -173,6 +213,11 @@ def z_shape(v):
         (
             (Z2.shape[::-1], "That is the transpose: the notes put examples in columns."),
             ((15, 25), "That is the shape of $W^{[2]}$; $Z^{[2]}$ has one column per example."),
+            (
+                params["b2"].shape,
+                "That is one example's $z^{[2]}$ (and $b^{[2]}$'s shape); a batch has one column per example.",
+            ),
+            (cache["Z1"].shape, "That is $Z^{[1]}$, layer 1's; $Z^{[2]}$ has a row per unit of layer 2."),
         ),  # fmt: skip
         given={"l": 2, "m": m},
     )
@@ -189,8 +234,10 @@ def sigma_of(v):
         f"$\\sigma({z:g}) = 1 / (1 + e^{{{-z:g}}}) = {a:.4f}$."
         + (" At $z = 0$ the unit is undecided." if z == 0 else ""),
         (
-            (float(sigmoid(-z)), "Check the sign in the exponent: $\\sigma(z) = 1/(1 + e^{-z})$."),
-            (math.exp(-z), "That is $e^{-z}$ alone; $\\sigma(z) = 1/(1 + e^{-z})$."),
+            (float(sigmoid(-z)), "That is $\\sigma(-z)$: check the exponent's sign, $\\sigma(z) = 1/(1 + e^{-z})$."),
+            (math.exp(-z), "That is $e^{-z}$ alone: add 1, then take one over the sum."),
+            (1 + math.exp(-z), "That is the denominator $1 + e^{-z}$: $\\sigma(z)$ is one over it."),
+            (float(sigmoid_prime(z)), "That is $\\sigma'(z) = a(1 - a)$, the slope; the question asks for the value."),
         ),  # fmt: skip
         given={"z": z},
     )
@@ -207,8 +254,11 @@ def sigma_prime_of(v):
         None,  # to 3 significant figures
         f"$\\sigma' = a(1 - a)$ with $a = \\sigma({z:g}) = {a:.4f}$: ${d:.4f}$. It is never more than 0.25.",
         (
-            (a, "That is $\\sigma(z)$ itself; $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$."),
-            (1 - a, "That is $1 - \\sigma(z)$; multiply it by $\\sigma(z)$."),
+            (a, "That is $\\sigma(z)$ itself, the output; its slope is $\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$."),
+            (1 - a, "That is $1 - \\sigma(z)$ alone; multiply it by $\\sigma(z)$."),
+            (z * (1 - z), "That is $z(1 - z)$: $a(1 - a)$ takes the output $a = \\sigma(z)$, not $z$. Find $a$ first."),
+            (1 - a**2, "$1 - a^2$ is $\\tanh'$ written with its output; the sigmoid's is $a(1 - a)$."),
+            (0.25, f"0.25 is $\\sigma'(0)$, the largest slope; at $z = {z:g}$ compute $a = \\sigma(z)$ first."),
         ),  # fmt: skip
         given={"z": z},
     )
@@ -224,7 +274,16 @@ def sigma_prime_from_a(v):
         d,
         None,  # to 3 significant figures
         f"$\\sigma'(z) = a(1 - a) = {a:g} · {1 - a:.2g} = {d:.4g}$: backprop needs only the cached $A$.",
-        ((1 - a, "Multiply by $a$ too: $\\sigma' = a(1 - a)$."), (a, "That is $a$; $\\sigma' = a(1 - a)$.")),
+        (
+            (1 - a, "That is $1 - a$ alone: multiply it by $a$ too, $\\sigma' = a(1 - a)$."),
+            (a, "That is $a$, the output itself; its slope is $\\sigma' = a(1 - a)$."),
+            (
+                float(sigmoid_prime(a)),
+                f"That is $\\sigma'({a:g})$, as if ${a:g}$ were $z$: $a$ is already "
+                "$\\sigma(z)$, so put it straight into $a(1 - a)$.",
+            ),
+            (1 - a**2, "$1 - a^2$ is $\\tanh'$ from its output; a sigmoid unit's is $a(1 - a)$."),
+        ),
         given={"a": a},
     )
 
@@ -266,9 +325,19 @@ def one_loss(v):
         None,  # to 3 significant figures
         f"$y = {y}$ leaves ${term} = {L:.4f}$.",
         (
-            (L / math.log(10), "That is a base-10 log: the loss uses the natural log, $\\ln$."),
+            (L / math.log(10), "That is a base-10 log: the loss uses the natural log, $\\ln$ (`np.log`)."),
             (-L, "Check the sign: $L = -[y \\log \\hat y + (1 - y)\\log(1 - \\hat y)]$ is never negative."),
-            (other, f"That is the loss for $y = {1 - y}$."),
+            (
+                other,
+                f"That is the loss for $y = {1 - y}$: with $y = {y}$ the term multiplied by "
+                f"${'1 - y' if y else 'y'}$ is 0, and the other one stays.",
+            ),
+            (
+                (y_hat - y) ** 2,
+                "That is the squared error $(\\hat y - y)^2$; the loss here is the cross-entropy, "
+                "$-\\log$ of the probability the network gives the label.",
+            ),
+            (L / math.log(2), "That is a base-2 log: the loss uses the natural log, $\\ln$."),
         ),  # fmt: skip
         given={"y_hat": y_hat, "y": y},
     )
@@ -280,6 +349,7 @@ def batch_cost(v):
     Y = np.array([[1.0, 0.0]]) if v == 0 else r.integers(0, 2, size=(1, 2)).astype(float)
     Y_hat = np.array([[0.8, 0.3]]) if v == 0 else np.round(r.uniform(0.1, 0.9, size=(1, 2)), 1)
     J = losses.binary_cross_entropy(Y_hat, Y)
+    swapped = losses.binary_cross_entropy(Y_hat, 1 - Y)  # each example's loss taken for the other label
     pairs = ", ".join(f"($\\hat y = {p:g}$, $y = {int(y)}$)" for p, y in zip(Y_hat[0], Y[0], strict=True))
     return Number(
         f"Two examples: {pairs}. What is the cost $J$ (natural log)?",
@@ -287,8 +357,18 @@ def batch_cost(v):
         None,  # to 3 significant figures
         f"$J$ is the mean of the two losses: ${J:.4f}$.",
         (
-            (2 * J, "That is the sum: $J = \\frac{1}{m}\\sum_i L$, the mean, with $m = 2$."),
-            (J / math.log(10), "That is a base-10 log: the loss uses the natural log."),
+            (2 * J, "That is the sum of the two losses: $J = \\frac{1}{m}\\sum_i L$ is their mean, with $m = 2$."),
+            (J / math.log(10), "That is a base-10 log: the loss uses the natural log, $\\ln$."),
+            (
+                -J,
+                "Check the sign: $J = -\\frac1m \\sum_i [y \\log \\hat y + (1 - y) \\log(1 - \\hat y)]$ is never "
+                "negative.",
+            ),
+            (
+                swapped,
+                "You swapped the terms: $y = 1$ leaves $-\\log \\hat y$, $y = 0$ leaves $-\\log(1 - \\hat y)$. "
+                "Pick each example's term by its own label.",
+            ),
         ),  # fmt: skip
         given={"Y_hat": Y_hat.tolist(), "Y": Y.tolist()},
     )
@@ -297,14 +377,38 @@ def batch_cost(v):
 @question("loss", "the loss from the logit")
 def logit_loss(v):
     z, y = ((-2.0, 1), (3.0, 0), (0.0, 1), (-50.0, 1))[v]
-    L = losses.binary_cross_entropy_from_logits(np.array([[z]]), np.array([[float(y)]]))
+    Z, Y = np.array([[z]]), np.array([[float(y)]])
+    L = losses.binary_cross_entropy_from_logits(Z, Y)
+    clipped = losses.binary_cross_entropy(sigmoid(Z), Y)  # from ŷ = σ(z), clipped to [1e-7, 1 - 1e-7]
     return Number(
         f"The output unit's logit is $z^{{[L]}} = {z:g}$ and the label is $y = {y}$. What is the loss, computed exactly from $z$?",
         L,
         0.01 if L < 10 else 0.1,
         f"$L = \\max(z, 0) - z y + \\log(1 + e^{{-|z|}}) = {L:.4f}$, the same as $-\\log \\sigma(z)$ or $-\\log(1 - \\sigma(z))$"
         " without rounding.",
-        ((min(L, -math.log(1e-7)) if L > 16 else -L, "Check the sign: a loss is never negative."),),
+        (
+            (
+                -L,
+                "Check the sign: a loss is never negative; each term of "
+                "$\\max(z, 0) - z y + \\log(1 + e^{-|z|})$ keeps its own sign.",
+            ),
+            (
+                clipped,
+                "That is the clipped loss, from $\\hat y = \\sigma(z)$ kept in $[10^{-7}, 1 - 10^{-7}]$, "
+                "whose ceiling is $-\\ln 10^{-7} \\approx 16.1$. From $z$ nothing is clipped: use the exact "
+                "logits form.",
+            ),
+            (
+                losses.binary_cross_entropy_from_logits(Z, 1 - Y),
+                f"That is the loss for $y = {1 - y}$: put $y = {y}$ in the term $-z y$.",
+            ),
+            (L / math.log(10), "That is a base-10 log: the loss uses the natural log, $\\ln$."),
+            (
+                float(sigmoid(z)),
+                "That is $\\hat y = \\sigma(z)$, the prediction; the loss is $-\\log$ of the "
+                "probability the network gives the label.",
+            ),
+        ),
         given={"z": z, "y": y},
     )
 
@@ -326,7 +430,8 @@ def costly(v):
 @question("forward", "the shape of A[1]")
 def a1_shape(v):
     m = 5
-    _, cache = numpy_net.forward(np.zeros((400, m)), numpy_net.init_params())
+    params = numpy_net.init_params()
+    _, cache = numpy_net.forward(np.zeros((400, m)), params)
     return Shape(
         f"The notes' forward pass runs `A1 = sigmoid(Z1)` with `X` of shape $(400, {m})$. What is the shape of `A1`?",
         cache["A1"].shape,
@@ -334,6 +439,11 @@ def a1_shape(v):
         (
             (cache["A1"].shape[::-1], "That is the transpose: the notes put examples in columns."),
             ((25, 400), "That is $W^{[1]}$'s shape; $A^{[1]}$ has one column per example."),
+            (
+                params["b1"].shape,
+                "That is one example's $a^{[1]}$ (and $b^{[1]}$'s shape); $m$ examples give $m$ columns.",
+            ),
+            ((400, m), "That is `X`'s shape; layer 1 turns the 400 inputs into one value per unit."),
         ),  # fmt: skip
         given={"m": m},
     )
@@ -351,6 +461,7 @@ def broadcast_bias(v):
         (
             ((25, 1), "That is `b1`'s shape: broadcasting stretches it across the columns."),
             ((m, 25), "That is the transpose: rows are units, columns examples."),
+            (params["W1"].shape, "That is `W1`'s shape; `np.dot(W1, X)` multiplies it by `X`, one column per example."),
         ),  # fmt: skip
         given={"m": m},
     )
@@ -364,6 +475,7 @@ def one_unit(v):
     x = np.array([[2.0], [1.0]]) if v == 0 else r.integers(0, 3, size=(2, 1)).astype(float)
     a = float(numpy_net.dense(x, w, b)[0, 0])
     z = float((w @ x + b)[0, 0])
+    crossed = float(sigmoid(w[0, 0] * x[1, 0] + w[0, 1] * x[0, 0] + b[0, 0]))  # each weight on the other input
     return Number(
         f"A sigmoid unit has weights $w = ({w[0, 0]:g}, {w[0, 1]:g})$ and bias $b = {b[0, 0]:g}$. "
         f"What is its output $a$ for $x = ({x[0, 0]:g}, {x[1, 0]:g})$?",
@@ -371,9 +483,10 @@ def one_unit(v):
         None,  # to 3 significant figures
         f"$z = w \\cdot x + b = {z:g}$, then $a = \\sigma({z:g}) = {a:.4f}$.",
         (
-            (z, "That is $z$; the unit outputs $a = \\sigma(z)$."),
-            (float(sigmoid(z - b[0, 0])), "You left out the bias $b$."),
-            (float(sigmoid(-z)), "Check the sign: $\\sigma(z) = 1/(1 + e^{-z})$."),
+            (z, "That is $z = w \\cdot x + b$; the unit outputs $a = \\sigma(z)$."),
+            (float(sigmoid(z - b[0, 0])), "You left out the bias: $z = w \\cdot x + b$, then $a = \\sigma(z)$."),
+            (float(sigmoid(-z)), "That is $\\sigma(-z)$: check the sign in $\\sigma(z) = 1/(1 + e^{-z})$."),
+            (crossed, "Pair each weight with its own input: $w \\cdot x = w_1 x_1 + w_2 x_2$."),
         ),  # fmt: skip
         given={"w": w.ravel().tolist(), "b": float(b[0, 0]), "x": x.ravel().tolist()},
     )
@@ -392,7 +505,8 @@ def y_hat_shape(v):
                 A3.shape[::-1],
                 "That is the transpose, what Keras' `predict` returns: the notes put examples in columns.",
             ),
-            ((m,), "A rank-1 array: `A3` is a row, $(1, m)$."),
+            ((m,), "A rank-1 array: `A3` keeps both axes, a row of one unit's outputs."),
+            ((1, 1), "That is one example's $\\hat y$; $m$ examples give one column each."),
         ),  # fmt: skip
         given={"m": m},
     )

@@ -26,7 +26,11 @@ VARIANTS = 4  # variants of each number question: the one printed first and thre
 
 @dataclass(frozen=True)
 class Number:
-    """A numeric answer; `tol` is absolute; `mistakes` maps a wrong answer to its hint."""
+    """A numeric answer; `tol` is absolute; `mistakes` maps a wrong answer to its hint, likeliest first.
+
+    A whole answer with a tolerance of 0.5 (`whole`): only that whole number is right. A decimal is told to round
+    when the answer counts something (`counts`: steps, parameters), and that a whole number is due otherwise (a
+    sum of whole numbers). With `tol=None` the answer is asked to 3 significant figures (`digits`)."""
 
     prompt: str
     answer: float
@@ -35,16 +39,36 @@ class Number:
     mistakes: tuple[tuple[float, str], ...] = ()
     hint: str = "Not that number: go through it once more, step by step."
     given: dict = field(default_factory=dict)  # the numbers the prompt gives, for an independent check
+    counts: bool = True
+    digits: int | None = field(default=None, init=False)  # the significant figures asked, when tol was None
     kind = "number"
 
     def __post_init__(self):
+        if not math.isfinite(self.answer):
+            raise ValueError(f"a Number's answer must be finite, not {self.answer!r}: {self.prompt[:60]}")
         if self.tol is None:  # frozen: set once, here
             object.__setattr__(self, "tol", significant_tol(self.answer))
+            object.__setattr__(self, "digits", 3)
+        # Only the mistakes grading can tell apart: each more than tol from the answer and from every likelier
+        # mistake listed before it (in some variants two slips give the same value, or the right one).
+        kept = []
+        for x, hint in self.mistakes:
+            if all(abs(x - y) > self.tol for y in (self.answer, *(k for k, _ in kept))):
+                kept.append((x, hint))
+        object.__setattr__(self, "mistakes", tuple(kept))
+
+    @property
+    def whole(self) -> bool:
+        return float(self.answer).is_integer() and self.tol == 0.5
+
+
+TRANSPOSE_HINT = "That is the transpose: rows and columns swapped. Which axis runs down the rows here?"
 
 
 @dataclass(frozen=True)
 class Shape:
-    """An array shape, e.g. (15, 25); `mistakes` maps a wrong shape to its hint."""
+    """An array shape, e.g. (15, 25); `mistakes` maps a wrong shape to its hint. A 2-D shape's transpose always
+    has one: the question's own, or `TRANSPOSE_HINT`."""
 
     prompt: str
     answer: tuple[int, ...]
@@ -53,6 +77,12 @@ class Shape:
     hint: str = "Take each axis in turn: what runs down the rows, and what along the columns?"
     given: dict = field(default_factory=dict)
     kind = "shape"
+
+    def __post_init__(self):
+        transposed = tuple(self.answer)[::-1]
+        if len(self.answer) == 2 and transposed != tuple(self.answer):
+            if all(tuple(s) != transposed for s, _ in self.mistakes):
+                object.__setattr__(self, "mistakes", (*self.mistakes, (transposed, TRANSPOSE_HINT)))
 
 
 @dataclass(frozen=True)
@@ -74,7 +104,7 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
-    """One question of a page: `id` is "page-k"; `variants` are of one kind, variant 0 first."""
+    """One question of a page: `id` is "page-name" (`question`); `variants` are of one kind, variant 0 first."""
 
     id: str
     page: str
@@ -86,14 +116,88 @@ class Question:
         return self.variants[0].kind
 
 
-_BUILDERS: dict[str, list[tuple[str, Callable]]] = {}
+_BUILDERS: dict[str, list[tuple[str, str, Callable]]] = {}
+
+# A question's id names what it asks: its page and its function's name ("backprop-output-error"), or the `name`
+# given to `question`. A learner's progress is saved under it, so it must not follow the question's place on the
+# page. Progress saved before the ids had names, under "page-k", is carried over once by practice.js, with this
+# table of the questions as they stood then; an old id never names a question today, so it cannot land on one.
+LEGACY_IDS = {  # fmt: skip
+    "initialization-1": "initialization-glorot",
+    "initialization-2": "initialization-zero-output",
+    "initialization-3": "initialization-saturated-start",
+    "initialization-4": "initialization-why-not-zeros",
+    "hidden-activations-1": "hidden-activations-tanh-prime-of",
+    "hidden-activations-2": "hidden-activations-relu-prime-of",
+    "hidden-activations-3": "hidden-activations-shrink",
+    "hidden-activations-4": "hidden-activations-output-activation",
+    "generalization-1": "generalization-stop-epoch",
+    "generalization-2": "generalization-best-epoch",
+    "generalization-3": "generalization-fit-size",
+    "generalization-4": "generalization-overfitting",
+    "try-it-1": "try-it-resample",
+    "try-it-2": "try-it-multiply-adds",
+    "try-it-3": "try-it-drawing-shape",
+    "try-it-4": "try-it-probability",
+    "backprop-1": "backprop-output-error",
+    "backprop-2": "backprop-dw-shape",
+    "backprop-3": "backprop-tiny-dw",
+    "backprop-4": "backprop-one-over-m",
+    "gradient-descent-1": "gradient-descent-gd-step",
+    "gradient-descent-2": "gradient-descent-steps-per-epoch",
+    "gradient-descent-3": "gradient-descent-adam-first-step",
+    "gradient-descent-4": "gradient-descent-loss-curve",
+    "tf-keras-1": "tf-keras-kernel-shape",
+    "tf-keras-2": "tf-keras-keras-bias",
+    "tf-keras-3": "tf-keras-fit-input",
+    "tf-keras-4": "tf-keras-dense-parameters",
+    "numpy-vs-tensorflow-1": "numpy-vs-tensorflow-keras-does",
+    "numpy-vs-tensorflow-2": "numpy-vs-tensorflow-predict-shape",
+    "numpy-vs-tensorflow-3": "numpy-vs-tensorflow-keras-steps",
+    "numpy-vs-tensorflow-4": "numpy-vs-tensorflow-like-for-like",
+    "vectorization-1": "vectorization-broadcast-shape",
+    "vectorization-2": "vectorization-broadcast-entry",
+    "vectorization-3": "vectorization-rank-one",
+    "vectorization-4": "vectorization-loop-count",
+    "data-1": "data-x-shape",
+    "data-2": "data-pixels",
+    "data-3": "data-y-shape",
+    "data-4": "data-flattening",
+    "architecture-1": "architecture-parameter-count",
+    "architecture-2": "architecture-w-shape",
+    "architecture-3": "architecture-b-shape",
+    "architecture-4": "architecture-z-shape",
+    "activation-1": "activation-sigma-of",
+    "activation-2": "activation-sigma-prime-of",
+    "activation-3": "activation-sigma-prime-from-a",
+    "activation-4": "activation-saturated",
+    "loss-1": "loss-one-loss",
+    "loss-2": "loss-batch-cost",
+    "loss-3": "loss-logit-loss",
+    "loss-4": "loss-costly",
+    "forward-1": "forward-a1-shape",
+    "forward-2": "forward-broadcast-bias",
+    "forward-3": "forward-one-unit",
+    "forward-4": "forward-y-hat-shape",
+}
 
 
-def question(page: str, title: str):
-    """Register `build(v) -> Number | Shape | Choice` as the next question of `page` (a docs/ stem)."""
+def question(page: str, title: str, name: str | None = None):
+    """Register `build(v) -> Number | Shape | Choice` as the next question of `page` (a docs/ stem). Its id is
+    "page-name", `name` defaulting to the function's name with hyphens; ids are unique across the site."""
 
     def register(build):
-        _BUILDERS.setdefault(page, []).append((title, build))
+        qid = f"{page}-{name or build.__name__.replace('_', '-')}"
+        origin = (build.__module__, build.__qualname__)
+        built = _BUILDERS.setdefault(page, [])
+        again = [k for k, (t, _, b) in enumerate(built) if t == qid and (b.__module__, b.__qualname__) == origin]
+        if again:  # its module imported again (importlib.reload): the same question, kept in its place
+            built[again[0]] = (qid, title, build)
+            return build
+        taken = {t for page_built in _BUILDERS.values() for t, _, _ in page_built}
+        if qid in taken or qid in LEGACY_IDS:
+            raise ValueError(f"question id {qid!r} is taken: give `question(..., name=...)` a name of its own")
+        built.append((qid, title, build))
         return build
 
     return register
@@ -117,10 +221,10 @@ def for_page(page: str) -> list[Question]:
     if page not in _BUILDERS:
         raise ValueError(f"no practice questions for page {page!r}; pages with some: {sorted(_BUILDERS)}")
     built = []
-    for k, (title, build) in enumerate(_BUILDERS[page], 1):
+    for qid, title, build in _BUILDERS[page]:
         first = build(0)
         count = VARIANTS if first.kind == "number" else 1
-        built.append(Question(f"{page}-{k}", page, title, (first, *(build(v) for v in range(1, count)))))
+        built.append(Question(qid, page, title, (first, *(build(v) for v in range(1, count)))))
     return built
 
 
@@ -128,7 +232,7 @@ def pages() -> dict[str, list[str]]:
     """{page: the ids of its questions}, for the checklist and the progress counts."""
     _register()
 
-    return {page: [f"{page}-{k}" for k in range(1, len(b) + 1)] for page, b in _BUILDERS.items()}
+    return {page: [qid for qid, _, _ in built] for page, built in _BUILDERS.items()}
 
 
 def shape_text(shape) -> str:
@@ -179,10 +283,20 @@ def _attrs(**values) -> str:
 
 
 def _variant_html(q: Question, v: int, variant) -> str:
-    hidden = " hidden" if v else ""
+    hidden = " hidden" if v else ' data-first=""'  # printed, a question shows its first variant: the key's
     if variant.kind == "number":
         data = _attrs(answer=repr(float(variant.answer)), tol=repr(float(variant.tol)))
-        tolerance = f' <span class="practice-tol">(within ±{number_text(variant.tol)})</span>'
+        if variant.whole:
+            data += _attrs(whole="count" if variant.counts else "sum")
+        elif variant.digits:
+            data += _attrs(digits=variant.digits)
+        if variant.whole:
+            asked = "a whole number"
+        elif variant.digits:
+            asked = f"to {variant.digits} significant figures, ±{number_text(variant.tol)}"
+        else:
+            asked = f"within ±{number_text(variant.tol)}"
+        tolerance = f' <span class="practice-tol">({asked})</span>'
         hints = "".join(f'<p class="practice-hint"{_attrs(value=repr(float(x)))} hidden>{inline(h)}</p>'
                         for x, h in variant.mistakes if abs(x - variant.answer) > variant.tol)  # fmt: skip
     elif variant.kind == "shape":
@@ -228,8 +342,10 @@ def _form_html(q: Question, n: int) -> str:
             'autocapitalize="off" spellcheck="false">'
         )
     another = '<button type="button" class="practice-another">Another one</button>' if len(q.variants) > 1 else ""
+    legacy = {new: old for old, new in LEGACY_IDS.items()}.get(q.id)
     return (
-        f'<form class="practice" data-kind="{q.kind}" data-id="{q.id}" novalidate>'
+        f'<form class="practice" data-kind="{q.kind}" data-id="{q.id}"'
+        f"{_attrs(legacy=legacy) if legacy else ''} novalidate>"
         f'<p class="practice-number">Question {n}: {html.escape(q.title)}</p>{variants}{field}'
         '<div class="practice-buttons"><button type="submit" class="practice-check">Check</button>'
         f'<button type="button" class="practice-show">Show answer</button>{another}</div>'

@@ -6,6 +6,7 @@ import sys
 
 import numpy as np
 import pytest
+from IPython.utils.capture import capture_output
 
 from snippets import numpy_net, practice, solutions
 from snippets.activations import sigmoid_prime
@@ -386,6 +387,32 @@ def test_run_says_correct_for_a_right_answer(capsys):
     message = practice.run(practice.check_my_dense, solutions.my_dense)
     assert message.startswith("correct: my_dense agrees with numpy_net")
     assert capsys.readouterr().out == message + "\n"
+
+
+def test_the_verdict_shows_once_in_a_notebook():
+    """A check cell ends with practice.run(...): its line is printed, and IPython displays nothing more for the
+    value it returns (before, the verdict showed twice)."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shell.user_ns.update(practice=practice, solutions=solutions)
+    with capture_output() as captured:
+        shell.run_cell("practice.run(practice.check_my_dense, solutions.my_dense)")
+    assert captured.stdout.count("correct: my_dense agrees") == 1 and not captured.outputs, captured.stdout
+
+
+def test_my_dense_adding_all_of_b_to_each_unit_is_named():
+    """a[j] = g(W[j] · a_in + b), with all of b, makes NumPy say "setting an array element with a sequence": the
+    check names that mistake, not a transposed W."""
+
+    def whole_b(a_in, W, b, g):
+        a = np.zeros(W.shape[0])
+        for j in range(W.shape[0]):
+            a[j] = g(np.dot(W[j], a_in) + b)
+        return a
+
+    message = practice.run(practice.check_my_dense, whole_b)
+    assert "add b[j], not all of b" in message and "transposed" not in message, message
 
 
 def test_run_says_not_yet_for_a_stub_and_a_wrong_answer():

@@ -28,7 +28,7 @@ def test_number_question_grades_forms_hints_and_another_one(phone):
     """0.5, .5 and 5e-1 are one answer; a base-10 log gets its hint; "abc" and "" say what a number looks like;
     Show answer reveals it; Another one shows a fresh prompt and clears the feedback."""
     phone.open("activation/")
-    form = phone.page.locator('form.practice[data-id="activation-1"]')  # σ(0) first
+    form = phone.page.locator('form.practice[data-id="activation-sigma-of"]')  # σ(0) first
     for text in ("0.5", ".5", "5e-1"):
         assert answer(form, text)[0] == "correct"
     result, said = answer(form, "0.25")
@@ -43,7 +43,7 @@ def test_number_question_grades_forms_hints_and_another_one(phone):
     form.locator(".practice-another").click()
     assert form.locator(".practice-variant:not([hidden]) .practice-prompt").inner_text() != prompt
     assert form.locator(".practice-feedback").get_attribute("data-result") == ""
-    loss = phone.page.locator('form.practice[data-id="loss-1"]')
+    loss = phone.page.locator('form.practice[data-id="loss-one-loss"]')
     phone.open("loss/")
     result, said = answer(loss, "0.04576")  # log10(1/0.9)
     assert result == "wrong" and "base-10 log" in said
@@ -53,7 +53,7 @@ def test_shape_question_reads_every_form_and_names_a_transpose(phone):
     """(15, 25), (15,25), 15x25 and 15 × 25 are one answer; (25, 15) is "the shape of W^T"; three numbers get
     the form."""
     phone.open("architecture/")
-    form = phone.page.locator('form.practice[data-id="architecture-2"]')
+    form = phone.page.locator('form.practice[data-id="architecture-w-shape"]')
     for text in ("(15, 25)", "(15,25)", "15x25", "15 × 25"):
         assert answer(form, text)[0] == "correct", text
     result, said = answer(form, "(25, 15)")
@@ -61,7 +61,7 @@ def test_shape_question_reads_every_form_and_names_a_transpose(phone):
     result, said = answer(form, "15, 25, 3")
     assert result == "wrong" and "2 numbers" in said
     phone.open("try-it/")
-    column = phone.page.locator('form.practice[data-id="try-it-3"]')
+    column = phone.page.locator('form.practice[data-id="try-it-drawing-shape"]')
     result, said = answer(column, "(400,)")  # a rank-1 array: its own hint, though it has one axis too few
     assert result == "wrong" and "rank-1" in said
 
@@ -69,7 +69,7 @@ def test_shape_question_reads_every_form_and_names_a_transpose(phone):
 def test_choice_question_explains_each_option(phone):
     """A choice question is right only with every true option; each chosen option shows its explanation."""
     phone.open("loss/")
-    form = phone.page.locator('form.practice[data-id="loss-4"]')
+    form = phone.page.locator('form.practice[data-id="loss-costly"]')
     boxes = form.locator("input[type=checkbox]")
     form.locator(".practice-check").click()
     assert "Choose an option" in form.locator(".practice-feedback").inner_text()
@@ -87,7 +87,7 @@ def test_choice_question_explains_each_option(phone):
 def test_single_answer_choice_says_not_that_one(phone):
     """A choice with one true option is a radio group: a wrong pick says so and shows its note; the right one passes."""
     phone.open("hidden-activations/")
-    form = phone.page.locator('form.practice[data-id="hidden-activations-4"]')
+    form = phone.page.locator('form.practice[data-id="hidden-activations-output-activation"]')
     radios = form.locator("input[type=radio]")
     radios.nth(1).check()
     form.locator(".practice-check").click()
@@ -102,9 +102,9 @@ def test_progress_persists_and_shows_on_the_checklist(phone):
     """Answers right are counted on the page and in all, kept across a reload, shown beside the checklist's
     lines, and reset."""
     phone.open("architecture/")
-    form = phone.page.locator('form.practice[data-id="architecture-1"]')
+    form = phone.page.locator('form.practice[data-id="architecture-parameter-count"]')
     assert answer(form, "10431")[0] == "correct"
-    assert answer(phone.page.locator('form.practice[data-id="architecture-3"]'), "(25, 1)")[0] == "correct"
+    assert answer(phone.page.locator('form.practice[data-id="architecture-b-shape"]'), "(25, 1)")[0] == "correct"
     status = phone.page.locator(".practice-progress span")
     assert status.inner_text().startswith("Answered right: 2 of 4 on this page, 2 of ")
     phone.reload()

@@ -37,52 +37,53 @@ def early(losses, patience):
 
 # Each number and shape question's answer, recomputed from the numbers its prompt gives (g), with plain math.
 INDEPENDENT = {
-    "data-1": lambda g: (400, g["m"]),
-    "data-2": lambda g: g["side"] ** 2,
-    "data-3": lambda g: (1, g["m"]),
-    "architecture-1": lambda g: params_of(g["sizes"]),
-    "architecture-2": lambda g: (15, 25),
-    "architecture-3": lambda g: (25, 1),
-    "architecture-4": lambda g: (15, g["m"]),
-    "activation-1": lambda g: sig(g["z"]),
-    "activation-2": lambda g: sig(g["z"]) * (1 - sig(g["z"])),
-    "activation-3": lambda g: g["a"] * (1 - g["a"]),
-    "loss-1": lambda g: bce(g["y_hat"], g["y"]),
-    "loss-2": lambda g: sum(bce(p, y) for p, y in zip(g["Y_hat"][0], g["Y"][0], strict=True)) / 2,
-    "loss-3": lambda g: math.log1p(math.exp(-abs(g["z"]))) + max(g["z"], 0) - g["z"] * g["y"],
-    "forward-1": lambda g: (25, g["m"]),
-    "forward-2": lambda g: (25, g["m"]),
-    "forward-3": lambda g: sig(sum(w * x for w, x in zip(g["w"], g["x"], strict=True)) + g["b"]),
-    "forward-4": lambda g: (1, g["m"]),
-    "backprop-1": lambda g: sig(g["z"]) - g["y"],
-    "backprop-2": lambda g: (15, 25),
-    "backprop-3": lambda g: sum((0.5 - y) * x for x, y in zip(g["x"], g["y"], strict=True)) / 2,
-    "gradient-descent-1": lambda g: g["w"] - g["alpha"] * g["dw"],
-    "gradient-descent-2": lambda g: math.ceil(g["m"] / g["B"]),
-    "gradient-descent-3": lambda g: g["theta"] - g["alpha"] * math.copysign(1, g["d"]),  # ε aside: α times the sign
-    "tf-keras-1": lambda g: (g["inputs"], g["units"]),
-    "tf-keras-2": lambda g: (g["units"],),
-    "tf-keras-3": lambda g: (g["m"], 400),
-    "tf-keras-4": lambda g: g["n_in"] * g["units"] + g["units"],
-    "numpy-vs-tensorflow-2": lambda g: (g["m"], 1),
-    "numpy-vs-tensorflow-3": lambda g: g["epochs"] * math.ceil(g["m"] / g["B"]),
-    "vectorization-1": lambda g: (3, 3),
-    "vectorization-2": lambda g: g["row"][0][g["j"]] + g["col"][g["i"]][0],
-    "vectorization-3": lambda g: (25, 25),
-    "vectorization-4": lambda g: g["n_out"] * g["m"],
-    "initialization-1": lambda g: math.sqrt(6 / (g["n_in"] + g["n_out"])),
-    "initialization-2": lambda g: sig(g["c"]),
-    "initialization-3": lambda g: sig(g["z"]) * (1 - sig(g["z"])),
-    "hidden-activations-1": lambda g: 1 - math.tanh(g["z"]) ** 2,
-    "hidden-activations-2": lambda g: float(g["z"] > 0),
-    "hidden-activations-3": lambda g: 0.25 ** g["k"],
-    "generalization-1": lambda g: early(g["losses"], g["patience"])[1],
-    "generalization-2": lambda g: min(range(len(g["losses"])), key=lambda e: g["losses"][e]) + 1,
-    "generalization-3": lambda g: g["m"] - g["n_val"],
-    "try-it-1": lambda g: (g["n_out"], g["n_in"]),
-    "try-it-2": lambda g: sum(a * b for a, b in zip(g["sizes"][:-1], g["sizes"][1:], strict=False)),
-    "try-it-3": lambda g: (400, 1),
-    "try-it-4": lambda g: sig(g["z"]),
+    "data-x-shape": lambda g: (400, g["m"]),
+    "data-pixels": lambda g: g["side"] ** 2,
+    "data-y-shape": lambda g: (1, g["m"]),
+    "architecture-parameter-count": lambda g: params_of(g["sizes"]),
+    "architecture-w-shape": lambda g: (15, 25),
+    "architecture-b-shape": lambda g: (25, 1),
+    "architecture-z-shape": lambda g: (15, g["m"]),
+    "activation-sigma-of": lambda g: sig(g["z"]),
+    "activation-sigma-prime-of": lambda g: sig(g["z"]) * (1 - sig(g["z"])),
+    "activation-sigma-prime-from-a": lambda g: g["a"] * (1 - g["a"]),
+    "loss-one-loss": lambda g: bce(g["y_hat"], g["y"]),
+    "loss-batch-cost": lambda g: sum(bce(p, y) for p, y in zip(g["Y_hat"][0], g["Y"][0], strict=True)) / 2,
+    "loss-logit-loss": lambda g: math.log1p(math.exp(-abs(g["z"]))) + max(g["z"], 0) - g["z"] * g["y"],
+    "forward-a1-shape": lambda g: (25, g["m"]),
+    "forward-broadcast-bias": lambda g: (25, g["m"]),
+    "forward-one-unit": lambda g: sig(sum(w * x for w, x in zip(g["w"], g["x"], strict=True)) + g["b"]),
+    "forward-y-hat-shape": lambda g: (1, g["m"]),
+    "backprop-output-error": lambda g: sig(g["z"]) - g["y"],
+    "backprop-dw-shape": lambda g: (15, 25),
+    "backprop-tiny-dw": lambda g: sum((0.5 - y) * x for x, y in zip(g["x"], g["y"], strict=True)) / 2,
+    "gradient-descent-gd-step": lambda g: g["w"] - g["alpha"] * g["dw"],
+    "gradient-descent-steps-per-epoch": lambda g: math.ceil(g["m"] / g["B"]),
+    # ε aside, Adam's first step is α times the gradient's sign
+    "gradient-descent-adam-first-step": lambda g: g["theta"] - g["alpha"] * math.copysign(1, g["d"]),
+    "tf-keras-kernel-shape": lambda g: (g["inputs"], g["units"]),
+    "tf-keras-keras-bias": lambda g: (g["units"],),
+    "tf-keras-fit-input": lambda g: (g["m"], 400),
+    "tf-keras-dense-parameters": lambda g: g["n_in"] * g["units"] + g["units"],
+    "numpy-vs-tensorflow-predict-shape": lambda g: (g["m"], 1),
+    "numpy-vs-tensorflow-keras-steps": lambda g: g["epochs"] * math.ceil(g["m"] / g["B"]),
+    "vectorization-broadcast-shape": lambda g: (3, 3),
+    "vectorization-broadcast-entry": lambda g: g["row"][0][g["j"]] + g["col"][g["i"]][0],
+    "vectorization-rank-one": lambda g: (25, 25),
+    "vectorization-loop-count": lambda g: g["n_out"] * g["m"],
+    "initialization-glorot": lambda g: math.sqrt(6 / (g["n_in"] + g["n_out"])),
+    "initialization-zero-output": lambda g: sig(g["c"]),
+    "initialization-saturated-start": lambda g: sig(g["z"]) * (1 - sig(g["z"])),
+    "hidden-activations-tanh-prime-of": lambda g: 1 - math.tanh(g["z"]) ** 2,
+    "hidden-activations-relu-prime-of": lambda g: float(g["z"] > 0),
+    "hidden-activations-shrink": lambda g: 0.25 ** g["k"],
+    "generalization-stop-epoch": lambda g: early(g["losses"], g["patience"])[1],
+    "generalization-best-epoch": lambda g: min(range(len(g["losses"])), key=lambda e: g["losses"][e]) + 1,
+    "generalization-fit-size": lambda g: g["m"] - g["n_val"],
+    "try-it-resample": lambda g: (g["n_out"], g["n_in"]),
+    "try-it-multiply-adds": lambda g: sum(a * b for a, b in zip(g["sizes"][:-1], g["sizes"][1:], strict=False)),
+    "try-it-drawing-shape": lambda g: (400, 1),
+    "try-it-probability": lambda g: sig(g["z"]),
 }
 
 
@@ -113,12 +114,13 @@ def test_every_answer_matches_an_independent_computation(bank):
 def test_the_required_questions_are_asked(bank):
     """Total parameters, W/b/dW/Z shapes, σ(0), one loss, dZ[L], a step, a broadcast's shape are all asked."""
     first = {q.id: q.variants[0] for qs in bank.values() for q in qs}
-    assert first["architecture-1"].answer == 10431
-    assert first["activation-1"].given == {"z": 0.0} and first["activation-1"].answer == 0.5
-    assert {first[k].answer for k in ("architecture-2", "architecture-3", "backprop-2", "architecture-4")} == {
-        (15, 25), (25, 1), (15, 32)}  # fmt: skip
-    assert first["loss-1"].kind == first["backprop-1"].kind == first["gradient-descent-1"].kind == "number"
-    assert first["vectorization-1"].answer == (3, 3)
+    assert first["architecture-parameter-count"].answer == 10431
+    assert first["activation-sigma-of"].given == {"z": 0.0} and first["activation-sigma-of"].answer == 0.5
+    shapes = ("architecture-w-shape", "architecture-b-shape", "backprop-dw-shape", "architecture-z-shape")
+    assert {first[k].answer for k in shapes} == {(15, 25), (25, 1), (15, 32)}
+    numbers = ("loss-one-loss", "backprop-output-error", "gradient-descent-gd-step")
+    assert {first[k].kind for k in numbers} == {"number"}
+    assert first["vectorization-broadcast-shape"].answer == (3, 3)
 
 
 def test_number_questions_offer_fresh_distinct_variants_and_mistakes_differ_from_answers(bank):

@@ -2,7 +2,11 @@
 
 Every lesson's "In one minute" items and self-check questions (read from docs/*.py), every row of the Formula
 summary (docs/formulas.md) and every practice question (snippets.quiz) becomes a Card; the cards stage shows
-them on review/ and writes the Anki deck.
+them on review/ and writes the Anki deck. A card asks one question and stands without its page (Anki's
+minimum-information principle): an item or a row gives its question in a comment, invisible on the page,
+`- $W^{[l]}$ is … <!-- card: What is the shape of $W^{[l]}$? -->`, its back being the item itself, or
+`<!-- card: none (the practice question on W[2] asks it) -->` when another card already asks it. A self-check is
+its own question; a comment after its `</summary>` rewords it for the card, or leaves it out (`none`).
 """
 
 import hashlib
@@ -24,7 +28,11 @@ _SELF_CHECK = re.compile(r'<details class="question"><summary>(.*?)</summary>\s*
 _ROW = re.compile(r"^\| (?P<topic>[^|]+?) \| (?P<formula>.+?) \|.*\|$", re.M)
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MATH = re.compile(r"(\$\$.+?\$\$|\$[^$]+\$)", re.S)
-_CUE = re.compile(r"^([^$`:]{3,60}): (.+)$", re.S)  # "Early stopping: keep ..." -> cue and answer
+# The card question an author gives an In-one-minute item, a Formula summary row or (to reword a self-check that
+# leans on its page) a self-check: `<!-- card: What is …? -->`, invisible on the page; `<!-- card: none (why) -->`
+# when another card already asks it. The cards stage drops these comments from the built pages.
+CARD_COMMENT = re.compile(r"\s*<!--\s*card:\s*(.*?)\s*-->", re.S)
+HOW = "add `<!-- card: QUESTION? -->` to it, or `<!-- card: none (which card asks it) -->`"
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,10 @@ class Card:
     back: str
 
 
-def _card(lesson, title, kind, front, back) -> Card:
-    key = hashlib.sha256(f"{lesson}\0{kind}\0{front}".encode()).hexdigest()[:12]
+def _card(lesson, title, kind, front, back, name: str = "") -> Card:
+    """A card whose id is a hash of what names it: `name` when given (a practice question's id, which outlives
+    edits to its wording, and so does the card's schedule), else its front."""
+    key = hashlib.sha256((name or f"{lesson}\0{kind}\0{front}").encode()).hexdigest()[:12]
     return Card(key, lesson, title, kind, front.strip(), back.strip())
 
 
@@ -50,20 +60,19 @@ def unlink(text: str) -> str:
     return "".join(part if part.startswith("$") else _LINK.sub(r"\1", part) for part in parts)
 
 
-def _front(title: str, item: str, k: int, n: int) -> str:
-    """The question side of an In-one-minute item without a cue: the item with its last formula to fill in
-    (the back has it whole), or, without a formula, its first words (never cutting a formula in two)."""
-    item = unlink(item)
-    formulas = list(_MATH.finditer(item))
-    if formulas:
-        gap = max(formulas, key=lambda f: len(f.group(0)))  # the longest formula: the most to recall
-        return f"{title}: fill in the gap. {item[: gap.start()]}[ … ]{item[gap.end() :]}"
-    words, start = [], item.split()
-    for word in start:
-        words.append(word)
-        if len(words) >= 4 and " ".join(words).count("$") % 2 == 0:
-            break
-    return f"{title}, in one minute ({k} of {n}): the point that begins “{' '.join(words)} …”"
+def card_question(text: str, where: str, required: bool = True) -> tuple[str | None, str]:
+    """The question `text` carries in its `<!-- card: … -->` comment ("" for `none`, None without one) and `text`
+    without the comment. A missing question (when `required`), two, or one that is not a question stop the build."""
+    found = CARD_COMMENT.findall(text)
+    rest = CARD_COMMENT.sub("", text).strip()
+    if len(found) > 1 or (required and not found):
+        problem = "has two card questions" if found else "has no card question"
+        raise ValueError(f"{where} {problem}: {HOW}")
+    if not found or re.fullmatch(r"none(?: \(.*\))?", found[0], re.S):
+        return ("" if found else None), rest
+    if not found[0].endswith("?"):
+        raise ValueError(f"{where}: its card question {found[0]!r} is not a question (end it with '?')")
+    return found[0], rest
 
 
 def _item_text(item: str) -> str:
@@ -73,36 +82,49 @@ def _item_text(item: str) -> str:
     return f"{first.strip()}{chr(10) * (2 if rest.startswith('```') else 1)}{rest}".strip()
 
 
+def _practice_card(stem: str, title: str, q) -> Card:
+    """A practice question as a card: its prompt, and for a choice what to choose (as the page says) and the
+    options; the back is the answer and why."""
+    v = q.variants[0]
+    front = v.prompt
+    if getattr(v, "options", ()):
+        several = sum(o.correct for o in v.options) > 1
+        note = "Choose every option that is true." if several else "Choose one option."
+        front += f"\n\n*{note}*\n\n" + "\n".join(f"- {o.text}" for o in v.options)
+    return _card(stem, title, "practice", front, f"**{quiz.answer_text(v)}.** {v.why}", name=f"practice\0{q.id}")
+
+
 def lesson_cards(stem: str, title: str, docs: Path) -> list[Card]:
     """The cards of one lesson page: its In-one-minute items, self-checks and practice questions."""
     text = "\n".join(c.source for c in jupytext.read(docs / f"{stem}.py").cells if c.cell_type == "markdown")
     cards = []
     box = _BOX.search(text)
     # each item's lines stripped and kept (a fenced code block in an item needs its line breaks)
-    items = [_item_text(i) for i in _ITEM.findall(box.group(1))] if box else []
-    for k, item in enumerate(items, 1):
-        cue = _CUE.match(unlink(item))
-        if cue:
-            front = f"{title}: complete “{cue.group(1)}: …”"
-            cards.append(_card(stem, title, "in one minute", front, cue.group(2)))
-        else:
-            cards.append(_card(stem, title, "in one minute", _front(title, item, k, len(items)), item))
-    for question, answer in _SELF_CHECK.findall(text):
-        cards.append(_card(stem, title, "self-check", question, answer))
+    for item in [_item_text(i) for i in _ITEM.findall(box.group(1))] if box else []:
+        where = f"docs/{stem}.py: the In-one-minute item “{CARD_COMMENT.sub('', item)[:50]}…”"
+        front, back = card_question(item, where)
+        if front:
+            cards.append(_card(stem, title, "in one minute", front, back))
+    for summary, answer in _SELF_CHECK.findall(text):
+        front, back = card_question(answer, f"docs/{stem}.py: the self-check “{summary[:50]}…”", required=False)
+        if front != "":
+            cards.append(_card(stem, title, "self-check", front or summary, back))
     if stem in quiz.pages():
-        for q in quiz.for_page(stem):
-            v = q.variants[0]
-            options = "".join(f"\n- {o.text}" for o in getattr(v, "options", ()))
-            back = f"**{quiz.answer_text(v)}.** {v.why}"
-            cards.append(_card(stem, title, "practice", v.prompt + ("\n" + options if options else ""), back))
+        cards += [_practice_card(stem, title, q) for q in quiz.for_page(stem)]
     return cards
 
 
 def formula_cards(text: str) -> list[Card]:
-    """One card per row of the Formula summary's table: the topic, then its formula."""
-    rows = [m for m in _ROW.finditer(text) if m.group("topic") not in ("topic", "---")]
-    return [_card("formulas", "Formula summary", "formula", f"Formula: {m.group('topic')}", m.group("formula"))
-            for m in rows]  # fmt: skip
+    """One card per row of the Formula summary's table: its card question, then its formula."""
+    cards = []
+    for m in _ROW.finditer(text):
+        if m.group("topic") in ("topic", "---"):
+            continue
+        topic = m.group("topic")
+        front, _ = card_question(topic, f"docs/formulas.md: the row “{CARD_COMMENT.sub('', topic)}”")
+        if front:
+            cards.append(_card("formulas", "Formula summary", "formula", front, m.group("formula")))
+    return cards
 
 
 def all_cards(lessons: list[tuple[str, str]], docs: Path, cut=lesson_cards) -> list[Card]:

@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from snippets import quiz
 
 from . import disk_cache
-from .card_sources import Card, all_cards, lesson_cards, to_html
+from .card_sources import CARD_COMMENT, Card, all_cards, lesson_cards, to_html
 from .notebook_keys import Keys
 from .project import cache_folder, offline_build, root
 
@@ -58,12 +58,27 @@ def review_html(cards: list[Card]) -> str:
     return f'<div class="review" data-count="{len(cards)}" data-src="{CARDS_FILE}">{_START}{articles}{_END}</div>'
 
 
+# The note type's style (Anki shows the fields as HTML and typesets \( … \) with its MathJax): the text left-aligned
+# in a centred column, code in monospace on a tinted ground, light and dark (Anki's night mode adds .nightMode).
+CSS = """.card { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 20px;
+  line-height: 1.5; text-align: left; color: #1f1f1f; background: #fff; max-width: 36em;
+  margin: 0 auto; padding: 0 0.75em; }
+code, pre { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.85em;
+  background: #eef0f3; border-radius: 4px; }
+code { padding: 0.1em 0.3em; } pre { padding: 0.6em 0.8em; overflow-x: auto; }
+pre code { padding: 0; background: none; } ul { padding-left: 1.3em; } li { margin: 0.25em 0; } em { color: #4a4f57; }
+.lesson { font-size: 0.7em; color: #5f6368; } hr#answer { border: 0; border-top: 1px solid #c8ccd2; margin: 1em 0; }
+.card.nightMode, .nightMode .card { color: #e6e6e6; background: #1f2023; }
+.nightMode code, .nightMode pre { background: #2e3136; } .nightMode .lesson, .nightMode em { color: #a4a9b0; }
+.nightMode hr#answer { border-top-color: #4a4f57; }"""
+
+
 def write_deck(cards: list[Card], path: Path) -> None:
     """The Anki deck: a note per card (Front, Back, Lesson), tagged by lesson; the same cards give the same bytes."""
     model = genanki.Model(
         MODEL_ID, "Neural notes card", fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Lesson"}],
         templates=[{"name": "Card", "qfmt": "{{Front}}<p class=lesson>{{Lesson}}</p>",
-                    "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}],
+                    "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}], css=CSS,
     )  # fmt: skip
     deck = genanki.Deck(DECK_ID, "Neural networks, 0 vs 1")
     for c in cards:
@@ -128,7 +143,10 @@ def on_nav(nav, config, files):
         return [Card(**fields) for fields in found]
 
     lessons = [(stem, title) for stem, title in sources if stem in _state["pages"]]
-    _state["cards"] = all_cards(lessons, docs, cut)
+    try:
+        _state["cards"] = all_cards(lessons, docs, cut)
+    except ValueError as error:  # a card question missing or not a question, two cards with one front
+        raise PluginError(f"notes plugin: review cards: {error}") from error
     memo.save()
     # the deck goes with review/: a site without that page (a test's small project) gets neither
     _state["deck"] = any(p.file.src_uri == "review.md" for p in nav.pages)
@@ -136,9 +154,12 @@ def on_nav(nav, config, files):
 
 
 def on_page_content(html_text, page, config, files):
+    html_text = CARD_COMMENT.sub("", html_text)  # the card questions are for this stage, not for readers
     if INDEX_MARKER in html_text:  # the checklist: which practice questions each lesson has, for practice.js
         pages = html.escape(json.dumps(_state["pages"], separators=(",", ":")), quote=True)
-        html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}"></div>')
+        legacy = html.escape(json.dumps(quiz.LEGACY_IDS, separators=(",", ":")), quote=True)  # practice.js moves old
+        html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}" '
+                                      f'data-legacy="{legacy}"></div>')  # fmt: skip
         html_text = _ITEM_HTML.sub(_count_questions, html_text)
     if MARKER in html_text:
         html_text = html_text.replace(MARKER, review_html(_state["cards"]))
@@ -163,7 +184,7 @@ def _count_questions(match: re.Match) -> str:
 
 def on_post_page(output, page, config):
     """Move review/'s typeset cards out of its HTML into cards.json beside it, which review.js fetches: the page
-    stays light (197 cards with their MathML are about 150 KB) and the cards' math was typeset with the page's."""
+    stays light (138 cards with their MathML are about 120 KB) and the cards' math was typeset with the page's."""
     if _START not in output:
         return output
     head, rest = output.split(_START, 1)

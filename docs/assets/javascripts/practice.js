@@ -4,68 +4,158 @@
 // Progress (questions answered right) stays in this browser: localStorage "notes-practice", {id: true|false}.
 const PRACTICE_KEY = "notes-practice";
 
-const practiceSaved = () => {
-  try { return JSON.parse(localStorage.getItem(PRACTICE_KEY) || "{}"); } catch (error) { return {}; }
-};
 const practiceSave = (saved) => {
   try { localStorage.setItem(PRACTICE_KEY, JSON.stringify(saved)); } catch (error) { /* private mode */ }
 };
+const practiceSaved = () => {
+  let saved;
+  try { saved = JSON.parse(localStorage.getItem(PRACTICE_KEY) || "{}"); } catch (error) { saved = {}; }
+  return carryOver(saved);
+};
 
-// "0.5", ".5", "5e-1", "−0.5", "1/2", "10,431" and "10 431" are numbers; anything else is null.
-function parseNumber(text) {
-  let t = text.trim().replace(/[\u2212\u2013]/g, "-").replace(/\s*[×x]\s*10\^?\s*/i, "e");
-  if (/^[-+]?\d{1,3}([, ]\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/[, ]/g, "");
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
-  const fraction = t.match(/^([-+]?\d+)\s*\/\s*(\d+)$/);
-  if (fraction && Number(fraction[2]) !== 0) return Number(fraction[1]) / Number(fraction[2]);
-  return null;
+// Progress saved before the questions' ids had names was saved under their place ("backprop-1"). Each form
+// (and the checklist's index) names the id its question had then (data-legacy, snippets/quiz.py LEGACY_IDS):
+// what was saved under it moves to the question's id once, and the old key goes. No id of today looks like an
+// old one, so old progress never lands on another question.
+function carryOver(saved) {
+  const pairs = [...document.querySelectorAll("form.practice[data-legacy]")]
+    .map((form) => [form.dataset.legacy, form.dataset.id]);
+  const index = document.querySelector(".checklist-practice[data-legacy]");
+  if (index) pairs.push(...Object.entries(JSON.parse(index.dataset.legacy)));
+  const old = pairs.filter(([legacy]) => legacy in saved);
+  for (const [legacy, id] of old) {
+    saved[id] = saved[id] === true || saved[legacy] === true || (id in saved ? saved[id] : saved[legacy]);
+    delete saved[legacy];
+  }
+  if (old.length) practiceSave(saved);
+  return saved;
 }
 
-// "(15, 25)", "(15,25)", "15x25", "15 × 25", "[15, 25]" and "15 by 25" are [15, 25]; anything else is null.
+// A typed number, read as a teacher would: "0.5", ".5", "5e-1", "−0.5", "1/2", "5 × 10^-1", "10,431" and "10 431"
+// are numbers. Returns {value} or {form: what to fix}. A comma that may be a decimal comma is asked about, not
+// guessed: "0,25" always, "2,127" unless the answer is a whole number of a thousand or more. `answer` is the
+// expected value, for that one ambiguity.
+function readNumber(text, answer) {
+  let t = text.trim().replace(/[\u2212\u2013]/g, "-").replace(/\s*[×x*]\s*10\s*\^?\s*/i, "e");
+  const notNumber = "That is not a finite number: write the value itself, like 0.25.";
+  if (/^[-+]?(inf(inity)?|∞|nan)$/i.test(t)) return { form: notNumber };
+  const oneComma = t.match(/^([-+]?\d+),(\d+)$/);
+  if (oneComma) {
+    const decimal = `${oneComma[1]}.${oneComma[2]}`, thousands = `${oneComma[1]}${oneComma[2]}`;
+    const couldBeThousands = oneComma[1].replace(/^[-+]/, "").length <= 3 && oneComma[2].length === 3;
+    if (!couldBeThousands) return { form: `Did you mean ${decimal}? Write the decimal point as a dot.` };
+    if (!(Number.isInteger(answer) && Math.abs(answer) >= 1000)) {
+      return { form: `Did you mean ${decimal}, or ${thousands}? Write decimals with a dot and no comma in thousands.` };
+    }
+  }
+  if (/^[-+]?\d{1,3}([, ]\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/[, ]/g, "");
+  let value = null;
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) value = Number(t);
+  const fraction = t.match(/^([-+]?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/);
+  if (fraction && Number(fraction[2]) !== 0) value = Number(fraction[1]) / Number(fraction[2]);
+  if (value === null) return { form: "A number looks like 0.25, .25, 2.5e-1 or 1/4." };
+  if (!Number.isFinite(value)) return { form: notNumber };
+  return { value };
+}
+
+// The significant figures typed: "0.11" has 2, "0.1054" 4, "400" 3 (trailing zeros of a whole number count).
+function figuresTyped(text) {
+  const mantissa = text.trim().replace(/^[-+\u2212]/, "").split(/e/i)[0].replace(/[, ]/g, "");
+  return mantissa.replace(".", "").replace(/^0+/, "").length;
+}
+
+const roundTo = (x, figures) => (x === 0 ? 0 : Number(x.toPrecision(figures)));
+
+// Within the tolerance, its edge included: -0.134 is 0.0005000000000000004 from -0.1335 in floating point.
+const within = (value, target, tol) => Math.abs(value - target) <= tol * (1 + 1e-9) + 1e-12;
+
+// A shape, read with any of "(15, 25)", "(15,25)", "15x25", "15 × 25", "[15, 25]", "15 by 25", "15 25", a
+// trailing comma for rank 1 "(400,)", and thousands separators "(400, 12,665)". Returns every reading of the
+// text (a comma between digits may be a separator or a thousands comma), or [] when it is not a shape.
 function parseShape(text) {
-  const t = text.trim().replace(/^[([]\s*/, "").replace(/\s*[)\]]$/, "");
-  const parts = t.split(/\s*(?:,|×|\*|\bby\b|(?<=\d)\s*x\s*(?=\d))\s*/i).filter((part) => part !== "");
-  if (!parts.length || !parts.every((part) => /^\d+$/.test(part))) return null;
-  return parts.map(Number);
+  const t = text.trim().replace(/^[([]\s*/, "").replace(/\s*[)\]]$/, "").replace(/,\s*$/, "");
+  const strict = t.split(/\s*(?:,\s*|×|\*|\bby\b|(?<=\d)\s*x\s*(?=\d)|\s+)\s*/i).filter((part) => part !== "");
+  const spaced = t.split(/\s*(?:,\s+|×|\*|\bby\b|(?<=\d)\s*x\s*(?=\d)|\s+)\s*/i).filter((part) => part !== "")
+    .map((part) => (/^\d{1,3}(,\d{3})+$/.test(part) ? part.replace(/,/g, "") : part));
+  const readings = [strict, spaced].filter((parts) => parts.length && parts.every((part) => /^\d+$/.test(part)));
+  return readings.map((parts) => parts.map(Number));
 }
 
 const shapeText = (shape) => `(${shape.join(", ")}${shape.length === 1 ? "," : ""})`;
+const sameShape = (a, b) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+function gradeNumber(form, variant, hints, fallback) {
+  const typed = form.querySelector(".practice-input").value;
+  const answer = Number(variant.dataset.answer), tol = Number(variant.dataset.tol);
+  const read = readNumber(typed, answer);
+  if (read.form) return read;
+  const value = read.value;
+  const whole = variant.dataset.whole, digits = Number(variant.dataset.digits || 0);
+  if (whole && !Number.isInteger(value)) {
+    return { text: whole === "count" ? "A count is a whole number: round up or down? Think about what a part left over means."
+      : "The answer is a whole number here: which step gave you a fraction?" };
+  }
+  if (within(value, answer, tol)) return { right: true };
+  const hint = hints.find((h) => within(value, Number(h.dataset.value), tol));
+  if (hint) return { hint };
+  if (whole) return { hint: fallback };
+  const figures = figuresTyped(typed);
+  if (digits && figures >= 1 && figures < digits && roundTo(answer, figures) === roundTo(value, figures)) {
+    return { text: `Close: give ${digits} significant figures.` };
+  }
+  if (Math.abs(value - answer) <= 0.03 * Math.abs(answer)) {
+    const asked = digits ? `${digits} significant figures` : `within ±${tol}`;
+    return { text: `Close, but not ${asked}: keep every digit through the steps and round only at the end.` };
+  }
+  return { hint: fallback };
+}
+
+function gradeShape(form, variant, hints, fallback) {
+  const readings = parseShape(form.querySelector(".practice-input").value);
+  const answer = JSON.parse(variant.dataset.answer);
+  const example = shapeText(answer.map((_, i) => [15, 25, 4][i % 3]));
+  if (!readings.length) return { form: `A shape looks like ${example}: whole numbers, separated by commas.` };
+  if (readings.some((shape) => sameShape(shape, answer))) return { right: true };
+  // a likely mistake first: a rank-1 (400,) for a column (400, 1) gets its own hint, not the form
+  const mistake = hints.find((h) => readings.some((shape) => sameShape(JSON.parse(h.dataset.value), shape)));
+  if (mistake) return { hint: mistake };
+  if (readings[0].length !== answer.length) {
+    return { form: `This shape has ${answer.length} ${answer.length === 1 ? "axis" : "axes"}: write ${answer.length} ${answer.length === 1 ? "number" : "numbers"}, like ${example}.` };
+  }
+  return { hint: fallback };
+}
 
 function grade(form, variant) {
   const kind = form.dataset.kind;
   const hints = [...variant.querySelectorAll(".practice-hint:not(.practice-default)")];
   const fallback = variant.querySelector(".practice-default");
-  if (kind === "number") {
-    const value = parseNumber(form.querySelector(".practice-input").value);
-    if (value === null) return { form: "A number looks like 0.25, .25, 2.5e-1 or 1/4." };
-    const answer = Number(variant.dataset.answer), tol = Number(variant.dataset.tol);
-    if (Math.abs(value - answer) <= tol) return { right: true };
-    const hint = hints.find((h) => Math.abs(value - Number(h.dataset.value)) <= tol);
-    return { hint: hint || fallback };
-  }
-  if (kind === "shape") {
-    const shape = parseShape(form.querySelector(".practice-input").value);
-    const answer = JSON.parse(variant.dataset.answer);
-    const example = shapeText(answer.map((_, i) => [15, 25, 4][i % 3]));
-    if (shape === null) return { form: `A shape looks like ${example}: whole numbers, separated by commas.` };
-    // a likely mistake first: a rank-1 (400,) for a column (400, 1) gets its own hint, not the form
-    const mistake = hints.find((h) => JSON.stringify(JSON.parse(h.dataset.value)) === JSON.stringify(shape));
-    if (mistake) return { hint: mistake };
-    if (shape.length !== answer.length) {
-      return { form: `This shape has ${answer.length} ${answer.length === 1 ? "axis" : "axes"}: write ${answer.length} ${answer.length === 1 ? "number" : "numbers"}, like ${example}.` };
-    }
-    if (shape.every((n, i) => n === answer[i])) return { right: true };
-    return { hint: fallback };
-  }
+  if (kind === "number") return gradeNumber(form, variant, hints, fallback);
+  if (kind === "shape") return gradeShape(form, variant, hints, fallback);
   const boxes = [...variant.querySelectorAll("input")];
   if (!boxes.some((box) => box.checked)) return { form: "Choose an option first." };
-  const wrong = boxes.filter((box) => box.checked !== (box.dataset.correct === "1"));
   for (const box of boxes) box.closest("li").querySelector(".practice-why").hidden = !box.checked;
-  if (!wrong.length) return { right: true };
+  const falselyChosen = boxes.some((box) => box.checked && box.dataset.correct !== "1");
+  const missed = boxes.some((box) => !box.checked && box.dataset.correct === "1");
+  if (!falselyChosen && !missed) return { right: true };
   if (boxes[0].type === "radio") return { text: "Not that one: read the note under your choice." };
-  const missed = wrong.some((box) => !box.checked);
-  return { text: missed ? "Not all the true options are chosen; read the notes under your choices." : "One of your choices is not true: read the note under it." };
+  if (falselyChosen) return { text: "One of your choices is not true: read the note under it." };
+  return { text: "Your choices are true, but not all the true options are chosen." };
 }
+
+// What a verdict of grade() says: {result: "correct" | "wrong", html}. "Not an answer yet" (a form to fix) is
+// not graded; a wrong answer gets its hint, or the generic one.
+function feedbackOf(verdict, variant) {
+  if (verdict.form) return { result: "wrong", html: `<strong>Not an answer yet.</strong> ${verdict.form}` };
+  if (verdict.right) {
+    const why = variant.querySelector(".practice-answer p").innerHTML.replace(/^<strong>.*?<\/strong>\s*/, "");
+    return { result: "correct", html: `<strong>Right.</strong> ${why}` };
+  }
+  const hint = verdict.hint ? verdict.hint.innerHTML : verdict.text;
+  return { result: "wrong", html: `<strong>Not yet.</strong> ${hint} Try again, or show the answer.` };
+}
+
+// For other pages' scripts (the mock exam): the same grading, from the same HTML.
+window.notesPractice = { grade, feedback: feedbackOf, saved: practiceSaved };
 
 function setUpPractice() {
   for (const set of document.querySelectorAll(".practice-set:not([data-ready])")) {
@@ -101,19 +191,12 @@ function setUpQuestion(form, update) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const verdict = grade(form, shown());
+    const said = feedbackOf(verdict, shown());
+    say(said.result, said.html);
+    if (verdict.form) return;
     const saved = practiceSaved();
-    if (verdict.form) {
-      say("wrong", `<strong>Not an answer yet.</strong> ${verdict.form}`);
-      return;
-    }
-    if (verdict.right) {
-      say("correct", `<strong>Right.</strong> ${shown().querySelector(".practice-answer p").innerHTML.replace(/^<strong>.*?<\/strong>\s*/, "")}`);
-      saved[form.dataset.id] = true;
-    } else {
-      const hint = verdict.hint ? verdict.hint.innerHTML : verdict.text;
-      say("wrong", `<strong>Not yet.</strong> ${hint} Try again, or show the answer.`);
-      if (saved[form.dataset.id] !== true) saved[form.dataset.id] = false;
-    }
+    if (verdict.right) saved[form.dataset.id] = true;
+    else if (saved[form.dataset.id] !== true) saved[form.dataset.id] = false;
     practiceSave(saved);
     update();
   });

@@ -9,16 +9,25 @@ function reviewState() {
   try { return JSON.parse(localStorage.getItem(REVIEW_KEY) || "{}"); } catch (error) { return {}; }
 }
 
-// SM-2 (Wozniak 1990) with Anki's four buttons as qualities 1 (Again), 3 (Hard), 4 (Good), 5 (Easy).
+// SM-2 (Wozniak 1990) with Anki's four buttons as qualities 1 (Again), 3 (Hard), 4 (Good), 5 (Easy); the ease
+// starts at 2.5, Hard lowers it and Easy raises it. Hard, Good and Easy are apart from the first review on: a new
+// card comes back after 1, 3 or 4 days (as Anki's graduating interval, 1 day, and easy interval, 4 days, suggest),
+// then after 5, 6 or 8 days (SM-2's 6 days for Good), then after its last interval times its ease, Hard taking
+// 0.8 of that and Easy 1.3 times it. Again: back in a minute, and the card starts over.
+const FIRST_DAYS = { 2: 1, 3: 3, 4: 4 };
+const SECOND_DAYS = 6;
 function schedule(card, grade, now) {
   const quality = [0, 1, 3, 4, 5][grade];
   const old = card || { reps: 0, interval: 0, ease: 2.5 };
   const ease = Math.max(1.3, old.ease + 0.1 - (5 - quality) * (0.08 + (5 - quality) * 0.02));
   if (quality < 3) return { reps: 0, interval: 0, ease, due: now + AGAIN_DELAY };
   const reps = old.reps + 1;
-  let interval = reps === 1 ? 1 : reps === 2 ? 6 : Math.round(old.interval * ease);
-  if (quality === 3) interval = Math.max(1, Math.round(interval * 0.8));
-  if (quality === 5) interval = Math.round(interval * 1.3) || 1;
+  let interval = FIRST_DAYS[grade];
+  if (reps > 1) {
+    const good = reps === 2 ? SECOND_DAYS : Math.max(2, Math.round(old.interval * ease));
+    interval = grade === 2 ? Math.min(good - 1, Math.round(good * 0.8))
+      : grade === 4 ? Math.max(good + 1, Math.round(good * 1.3)) : good;
+  }
   return { reps, interval, ease, due: now + interval * DAY };
 }
 
