@@ -70,7 +70,8 @@ plots.show(
 # epochs, with three values of $\alpha$:
 
 # %%
-rates = {"too small": 0.05, "good": 2.0, "too large": 40.0}
+rates = results.THREE_RATES
+print(rates)
 traces = results.learning_rates(rates.values(), n=1000, epochs=60)
 
 # %% tags=["hide-input"]

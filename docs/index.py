@@ -5,8 +5,8 @@
 #
 # - **Revise in 20 minutes:** [every lesson's must-know on one page](revise.md), in lesson order, each linked to
 #   its lesson. Printable on one sheet: the [cheat sheet](cheatsheet.md).
-# - **Practise:** [review cards](review.md), the [revision checklist](checklist.md) and the
-#   [coding exercises](exercises.py).
+# - **Practise:** a [mock exam](exam.py), one question from every lesson, graded at the end;
+#   [review cards](review.md), the [revision checklist](checklist.md) and the [coding exercises](exercises.py).
 # - **Learn in depth:** the lessons, from [Data](data.py) to [Try it](try-it.py), each with the code that
 #   computes its numbers.
 #

@@ -2,7 +2,7 @@
 
 Usage: python scripts/page_weight.py SITE [--json]
 
-Targets (issue 9): at most 400 KB of CSS + JS per page, beside at most 150 KB of HTML. The count follows the
+The project's targets: at most 400 KB of CSS + JS per page, beside at most 150 KB of HTML. The count follows the
 page's own `<link rel="stylesheet">` and `<script src>` tags plus the search worker Material starts on every page;
 fonts, images and the search index are not CSS or JavaScript and are left out.
 """

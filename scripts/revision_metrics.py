@@ -18,9 +18,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-import yaml
 from page_scripts import wait_for_scripts
 from playwright.sync_api import sync_playwright
+from site_nav import lesson_stems
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMS = ("broadcasting", "sigmoid", "learning rate", "cross-entropy", "shape")
@@ -42,9 +42,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def lessons() -> list[str]:
     """The URL paths of the nav's Lessons section, in order (mkdocs.yml)."""
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)["nav"]
-    section = next(entry["Lessons"] for entry in nav if "Lessons" in entry)
-    return [Path(next(iter(entry.values()))).stem + "/" for entry in section]
+    return [f"{stem}/" for stem in lesson_stems()]
 
 
 def first_result(page, base: str, term: str) -> str:

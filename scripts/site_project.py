@@ -32,8 +32,8 @@ def site_build(project: Path, site: Path, env=None, timeout=900) -> subprocess.C
 
 def copy_project(target: Path, *, pages=None, root: Path = ROOT) -> Path:
     """A copy of the project at `root` (no caches); with `pages`, docs/ holds only those {name: text} pages and
-    assets. An earlier checkout's hooks/ (before the notes plugin) are copied too, for scripts/site_timings.py."""
-    for part in (*PROJECT_PARTS, "hooks"):
+    assets."""
+    for part in PROJECT_PARTS:
         source = root / part
         if not source.exists():
             continue

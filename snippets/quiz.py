@@ -282,8 +282,24 @@ def _attrs(**values) -> str:
     return "".join(f' data-{k}="{html.escape(str(v), quote=True)}"' for k, v in values.items())
 
 
-def _variant_html(q: Question, v: int, variant) -> str:
-    hidden = " hidden" if v else ' data-first=""'  # printed, a question shows its first variant: the key's
+class _HintBank:
+    """A question's hint texts, each written once per form: the variants' hints name theirs by number (data-ref),
+    since most read the same in every variant and a page's formulas weigh about 15 bytes a character as MathML."""
+
+    def __init__(self):
+        self.texts: dict[str, int] = {}
+
+    def ref(self, text: str) -> str:
+        return _attrs(ref=self.texts.setdefault(inline(text), len(self.texts)))
+
+    def html(self) -> str:
+        hints = "".join(f'<p class="practice-hint-text"{_attrs(ref=k)}>{t}</p>' for t, k in self.texts.items())
+        return f'<div class="practice-hints" hidden>{hints}</div>'
+
+
+def _variant_html(q: Question, v: int, variant, bank: _HintBank, shown: bool) -> str:
+    hidden = ' data-first=""' if v == 0 else ""  # printed, a question shows its first variant: the key's
+    hidden += "" if shown else " hidden"
     if variant.kind == "number":
         data = _attrs(answer=repr(float(variant.answer)), tol=repr(float(variant.tol)))
         if variant.whole:
@@ -297,15 +313,15 @@ def _variant_html(q: Question, v: int, variant) -> str:
         else:
             asked = f"within ±{number_text(variant.tol)}"
         tolerance = f' <span class="practice-tol">({asked})</span>'
-        hints = "".join(f'<p class="practice-hint"{_attrs(value=repr(float(x)))} hidden>{inline(h)}</p>'
+        hints = "".join(f'<p class="practice-hint"{_attrs(value=repr(float(x)))}{bank.ref(h)} hidden></p>'
                         for x, h in variant.mistakes if abs(x - variant.answer) > variant.tol)  # fmt: skip
     elif variant.kind == "shape":
         data, tolerance = _attrs(answer=json.dumps(list(variant.answer))), ""
-        hints = "".join(f'<p class="practice-hint"{_attrs(value=json.dumps(list(s)))} hidden>{inline(h)}</p>'
+        hints = "".join(f'<p class="practice-hint"{_attrs(value=json.dumps(list(s)))}{bank.ref(h)} hidden></p>'
                         for s, h in variant.mistakes)  # fmt: skip
     else:
         data, tolerance, hints = "", "", ""
-    default = f'<p class="practice-hint practice-default" hidden>{inline(getattr(variant, "hint", ""))}</p>'
+    default = f'<p class="practice-hint practice-default"{bank.ref(getattr(variant, "hint", ""))} hidden></p>'
     options = _options_html(q, variant) if variant.kind == "choice" else ""
     return (
         f'<div class="practice-variant"{data}{hidden}>'
@@ -314,6 +330,15 @@ def _variant_html(q: Question, v: int, variant) -> str:
         f'<div class="practice-answer" hidden><p><strong>Answer: {inline(html.escape(answer_text(variant)))}.</strong> '
         f"{inline(variant.why)}</p></div></div>"
     )
+
+
+def variants_html(q: Question, variants=None, *, first_shown: bool = True) -> str:
+    """A question's variants (all of q's by default) as practice.js grades them, with their hints' texts once. The
+    first is shown if `first_shown`; the others wait for "Another one" (or for the mock exam to draw one)."""
+    bank = _HintBank()
+    variants = q.variants if variants is None else variants
+    body = "".join(_variant_html(q, v, variant, bank, first_shown and v == 0) for v, variant in enumerate(variants))
+    return body + bank.html()
 
 
 def _options_html(q: Question, variant: Choice) -> str:
@@ -332,7 +357,7 @@ _FORMS = {"number": "a number", "shape": "a shape"}
 
 
 def _form_html(q: Question, n: int) -> str:
-    variants = "".join(_variant_html(q, v, variant) for v, variant in enumerate(q.variants))
+    variants = variants_html(q)
     field = ""
     if q.kind in _FORMS:
         mode = ' inputmode="decimal"' if q.kind == "number" else ""

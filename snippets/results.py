@@ -138,6 +138,11 @@ def _learning_rates(rates: tuple, n: int, epochs: int) -> dict:
     return {lr: _trace(X, Y, lr, epochs) for lr in rates}
 
 
+# Gradient descent's three regimes, each run once per build: its page plots them and tests/test_claims.py checks
+# what the page says of each.
+THREE_RATES = {"too small": 0.05, "good": 2.0, "too large": 40.0}
+
+
 def learning_rates(rates, *, n: int, epochs: int) -> dict:
     """Full-batch gradient descent on n training digits for each learning rate α, computed once per build.
 

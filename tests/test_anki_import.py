@@ -14,15 +14,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import site_nav
 from notes_build import card_sources, cards
-
-from snippets import quiz
 
 ROOT = Path(__file__).parents[1]
 ANKI = "anki==26.9.3"  # the version this test was written against; a newer Anki reads the same .apkg
 VENV = ROOT / ".cache" / "anki" / ANKI.replace("==", "-")
 PYTHON = VENV / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-LESSONS = [(stem, stem.replace("-", " ").capitalize()) for stem in quiz.pages()]
+LESSONS = site_nav.lessons()  # [(stem, nav title)], as the build reads them
 
 # Run by the environment's Python: import the deck into a new collection, render each card's two sides.
 IMPORT_AND_RENDER = """

@@ -73,9 +73,9 @@ def visit(browser, served_site):
 MATH_STATE = """async () => {
   await document.fonts.ready;
   // math in what is hidden until asked for (a question's other variants and hints, the printed answer key,
-  // the review cards not shown) has no box yet
+  // the review cards not shown, a closed fold) has no box yet
   const all = [...document.querySelectorAll('.md-content math')];
-  const maths = all.filter(m => !m.closest('[hidden], .practice-key'));
+  const maths = all.filter(m => !m.closest('[hidden], .practice-key, details:not([open])'));
   const drawn = maths.filter(m => m.getBoundingClientRect().width > 0).length;
   const clone = document.querySelector('.md-content').cloneNode(true);
   clone.querySelectorAll('pre, code, math, script').forEach(e => e.remove());
@@ -397,6 +397,8 @@ def test_phone_keeps_text_sizes_and_scrolls_instead(visit, site_pages):
     for path in site_pages:
         v.open(path)
         wait_for_math(v.page)
+        # measured as a reader sees them once opened: a closed fold's content is not rendered at all
+        v.page.evaluate("() => document.querySelectorAll('.md-content details').forEach((d) => { d.open = true; })")
         sizes = v.page.evaluate(PHONE_SIZES)
         body = sizes["body"]
         for m in sizes["math"]:

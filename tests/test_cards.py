@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import jupytext
 import numpy as np
 import pytest
+import site_nav  # noqa: E402
 from mkdocs.exceptions import PluginError
 from notes_build import card_sources, cards, disk_cache  # noqa: E402
 from notes_build.notebook_keys import Keys  # noqa: E402
@@ -22,7 +23,7 @@ from snippets.numpy_net import init_params  # noqa: E402
 
 DOCS = Path(__file__).parents[1] / "docs"
 REVIEW_JS = DOCS / "assets" / "javascripts" / "review.js"
-LESSONS = [(stem, stem.replace("-", " ").capitalize()) for stem in quiz.pages()]
+LESSONS = site_nav.lessons()  # [(stem, nav title)], as the build reads them
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from snippets import data, export, numpy_net, results
 
 pytestmark = pytest.mark.slow
-RATES = {"too small": 0.05, "good": 2.0, "too large": 40.0}  # docs/gradient-descent.py
+RATES = results.THREE_RATES  # what docs/gradient-descent.py plots
 
 
 @pytest.fixture(scope="module")

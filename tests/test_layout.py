@@ -12,6 +12,7 @@ from chromium import MARKS
 
 pytestmark = MARKS
 import test_browser  # noqa: E402
+from site_nav import lesson_stems  # noqa: E402
 from test_try_it import READY, draw_with_mouse, stroke_points  # noqa: E402
 
 visit = test_browser.visit  # its fixture: a fresh page per test
@@ -20,9 +21,7 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 # The lessons and revision pages: nothing of theirs but code listings may scroll sideways at 1280 px.
-READING_PAGES = ["", "data/", "architecture/", "activation/", "loss/", "forward/", "backprop/", "gradient-descent/",
-                 "tf-keras/", "numpy-vs-tensorflow/", "vectorization/", "initialization/", "hidden-activations/",
-                 "generalization/", "try-it/", "takeaways/", "formulas/", "checklist/", "cheatsheet/",
+READING_PAGES = ["", *(f"{stem}/" for stem in lesson_stems()), "takeaways/", "formulas/", "checklist/", "cheatsheet/",
                  "benchmark/"]  # fmt: skip
 
 # Each table's box (notes_build/wrap_tables.py) and the table in it: how much wider its content is than the box, whether

@@ -97,12 +97,12 @@ def test_key_takeaways_has_six_linked_takeaways():
 
 def test_navigation_puts_lessons_first_and_contributors_last():
     """Nav: Home, the lessons in order (Try it last), then the revision path first, the review cards, the checklist,
-    the cheat sheet, the coding exercises, Key takeaways, Formula summary and print/;
-    contributors' pages last."""
+    the cheat sheet, the coding exercises, Key takeaways, Formula summary and print/; the mock exam; contributors'
+    pages last."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV ", ""), Loader=yaml.BaseLoader)
     nav = config["nav"]
     titles = [next(iter(entry)) for entry in nav]
-    assert titles == ["Home", "Lessons", "Revise", "Benchmark", "Downloads", "For contributors"]
+    assert titles == ["Home", "Lessons", "Revise", "Mock exam", "Benchmark", "Downloads", "For contributors"]
     lessons = [Path(next(iter(e.values()))).stem for e in nav[1]["Lessons"]]
     assert lessons == LESSONS  # Try it (draw a digit) closes the lessons: it uses everything before it
     assert [next(iter(e)) for e in nav[2]["Revise"]] == [
@@ -115,7 +115,7 @@ def test_navigation_puts_lessons_first_and_contributors_last():
         "Formula summary",
         "Print the whole notes",
     ]
-    assert [next(iter(e)) for e in nav[5]["For contributors"]] == [
+    assert [next(iter(e)) for e in nav[6]["For contributors"]] == [
         "API reference",
         "API of the tools",
         "Tests",

@@ -11,13 +11,14 @@ from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 
 import pytest
 from chromium import MARKS
+from site_nav import lesson_stems
 from test_browser import Visit
 
 from snippets import quiz
 
 pytestmark = MARKS
 
-LESSONS = sorted(quiz.pages())
+LESSONS = lesson_stems()
 
 # grade(form, variant) for `text` typed into the form's field, with `variant` shown: {result, said}.
 GRADE = """([id, v, text]) => {

@@ -26,9 +26,9 @@ def page_html(site, stem):
 
 
 def test_every_page_built_in_nav_order(built_site):
-    """All 23 pages exist: 18 executed notebook pages (key takeaways, the benchmark and the coding exercises among
-    them), formulas, checklist, review cards, API reference, tests."""
-    assert len(NOTEBOOK_PAGES) == 18 and {"takeaways", "benchmark", "exercises"} <= set(NOTEBOOK_PAGES)
+    """All 24 pages exist: 19 executed notebook pages (key takeaways, the benchmark, the coding exercises and the mock
+    exam among them), formulas, checklist, review cards, API reference, tests."""
+    assert len(NOTEBOOK_PAGES) == 19 and {"takeaways", "benchmark", "exercises", "exam"} <= set(NOTEBOOK_PAGES)
     for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "review", "reference", "tests"]:
         assert "md-content" in page_html(built_site, stem), stem
 

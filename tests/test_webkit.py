@@ -142,8 +142,10 @@ def errors(driver):
 def test_pages_load_without_script_errors_and_math_has_boxes(webkit, base, path):
     open_page(webkit, base + path)
     boxes = webkit.execute_script(
-        # as in test_browser.py: math inside a hidden element (a practice key, a review card not shown) has no box
-        "return [...document.querySelectorAll('.md-content math')].filter(m => !m.closest('[hidden], .practice-key'))"
+        # as in test_browser.py: math inside a hidden element (a practice key, a review card not shown, a closed
+        # fold) has no box
+        "return [...document.querySelectorAll('.md-content math')]"
+        ".filter(m => !m.closest('[hidden], .practice-key, details:not([open])'))"
         ".map(m => { const r = m.getBoundingClientRect(); return [r.width, r.height]; })"
     )
     if path in ("loss/", "backprop/"):

@@ -31,6 +31,7 @@ from . import disk_cache
 from .card_sources import CARD_COMMENT, Card, all_cards, lesson_cards, to_html
 from .notebook_keys import Keys
 from .project import cache_folder, offline_build, root
+from .reproducible import FIXED_EPOCH, write_zip
 
 MARKER = "<!-- review: cards -->"
 DECK_MARKER = "<!-- review: deck -->"
@@ -41,7 +42,6 @@ _ITEM_HTML = re.compile(r'<li class="task-list-item">(.*?)</li>', re.S)
 _ARTICLE = re.compile(r'<article class="review-card" data-id="([^"]+)"[^>]*>(.*?)</article>', re.S)
 DECK = "downloads/neural-notes.apkg"
 DECK_ID, MODEL_ID = 1_764_000_000_001, 1_764_000_000_002  # fixed: a re-imported deck updates, not duplicates
-FIXED_TIME = 1_767_225_600  # 2026-01-01: the deck's note dates, so equal cards give equal bytes
 # Part of the memo's keys: an edit to how cards are cut recomputes them.
 _SOURCE = disk_cache.stage_source(__file__) + disk_cache.stage_source(Path(__file__).with_name("card_sources.py"))
 
@@ -87,14 +87,10 @@ def write_deck(cards: list[Card], path: Path) -> None:
                                    guid=genanki.guid_for(c.id), tags=tags))  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "deck.apkg"
-        genanki.Package(deck).write_to_file(raw, timestamp=FIXED_TIME)
-        # genanki stamps the zip's entries with the time of writing: repack them with a fixed date.
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(raw) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-            for name in source.namelist():
-                info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(info, source.read(name))
+        genanki.Package(deck).write_to_file(raw, timestamp=FIXED_EPOCH)  # the notes' dates
+        # genanki stamps the zip's entries with the time of writing: repack them with the fixed date.
+        with zipfile.ZipFile(raw) as source:
+            write_zip(path, {name: source.read(name) for name in source.namelist()})
 
 
 _state: dict = {}

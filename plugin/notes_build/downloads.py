@@ -14,7 +14,6 @@ import html
 import os
 import posixpath
 import shutil
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from snippets import exercises
 
 from . import disk_cache, wheel
 from .project import cache_folder, root
+from .reproducible import write_zip
 from .self_install import self_installing, versions_line
 
 AFTER = ("notebook_html",)  # which writes the executed notebooks beside their pages
@@ -111,7 +111,7 @@ def on_post_build(config):
     folder = Path(config["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(_wheel().path, folder / _wheel().name)
-    _zip(folder / "notebooks.zip", {n.name: n.read_bytes() for n in sorted(_state["notebooks"])})
+    write_zip(folder / "notebooks.zip", {n.name: n.read_bytes() for n in sorted(_state["notebooks"])})
     url = f"{_state['site_url']}downloads/{_wheel().name}"
     written = {}
     for name in exercises.EXERCISES:
@@ -119,13 +119,4 @@ def on_post_build(config):
         written[f"{name}.ipynb"] = self_installing(raw, url, _state["from_env"], _state["project"], executed=False)
         (folder / "exercises").mkdir(exist_ok=True)
         (folder / "exercises" / f"{name}.ipynb").write_bytes(written[f"{name}.ipynb"])
-    _zip(folder / "exercises.zip", written)
-
-
-def _zip(path: Path, members: dict[str, bytes]) -> None:
-    """A zip of {name: content} with fixed dates: the same files give the same bytes."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, content)
+    write_zip(folder / "exercises.zip", written)

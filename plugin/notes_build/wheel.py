@@ -16,9 +16,9 @@ from typing import NamedTuple
 from mkdocs.exceptions import PluginError
 
 from . import disk_cache
+from .reproducible import FIXED_EPOCH
 
 PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", "DATA_LICENSE.md", "snippets")
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01
 
 
 class Wheel(NamedTuple):
@@ -47,7 +47,7 @@ def _build(project: Path, name: str, target: Path) -> None:
                 shutil.copy2(project / part, source / part)
         command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
                    "-q", "-w", str(Path(tmp) / "out"), str(source)]  # fmt: skip
-        env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(FIXED_EPOCH)}
         result = subprocess.run(command, capture_output=True, text=True, env=env)
         if result.returncode != 0:
             raise PluginError(f"building the snippets wheel failed:\n{result.stderr[-2000:]}")

@@ -150,12 +150,19 @@ function feedbackOf(verdict, variant) {
     const why = variant.querySelector(".practice-answer p").innerHTML.replace(/^<strong>.*?<\/strong>\s*/, "");
     return { result: "correct", html: `<strong>Right.</strong> ${why}` };
   }
-  const hint = verdict.hint ? verdict.hint.innerHTML : verdict.text;
+  const hint = verdict.hint ? hintText(verdict.hint, variant) : verdict.text;
   return { result: "wrong", html: `<strong>Not yet.</strong> ${hint} Try again, or show the answer.` };
 }
 
+// A hint's text: written once per question, beside its variants (snippets/quiz.py), and named by data-ref.
+function hintText(hint, variant) {
+  const bank = variant.parentElement.querySelector(":scope > .practice-hints");
+  const text = hint.dataset.ref && bank && bank.querySelector(`[data-ref="${hint.dataset.ref}"]`);
+  return (text || hint).innerHTML;
+}
+
 // For other pages' scripts (the mock exam): the same grading, from the same HTML.
-window.notesPractice = { grade, feedback: feedbackOf, saved: practiceSaved };
+window.notesPractice = { grade, feedback: feedbackOf, hintText, saved: practiceSaved };
 
 function setUpPractice() {
   for (const set of document.querySelectorAll(".practice-set:not([data-ready])")) {
