@@ -104,10 +104,9 @@ show.source(module="keras_net.py", section="transfer")
 # straight line (in 400 dimensions, a flat hyperplane). Without $g$, $W^{[2]}(W^{[1]} x + b^{[1]}) + b^{[2]}$ is
 # again one linear map $W x + b$, however many layers are stacked.</p></details>
 #
-# On the 0s and 1s a straight boundary already almost suffices: logistic regression, trained by the
-# same code, makes about as few test errors as the full network ([Home](index.py#baselines)). Two rings
-# of points in the plane are a problem where it does not: 400 points, the inner ring labelled 1, the
-# outer ring 0, and the same `training.train` (full batch, all sigmoid units) for three networks.
+# On the 0s and 1s a straight boundary almost suffices: logistic regression makes about as few test errors
+# as the full network ([Home](index.py#baselines)). It does not on two rings of 400 points, the inner one
+# labelled 1, the outer 0, fitted by the same `training.train` (full batch, sigmoid units) for three networks.
 
 # %%
 from snippets import circles

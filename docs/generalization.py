@@ -9,7 +9,8 @@
 # - Overfitting: the training loss keeps falling while the validation loss turns up. <!-- card: none (the practice question on the signs of overfitting asks it) -->
 # - Early stopping: keep the weights of the epoch with the lowest validation loss; stop after *patience* epochs
 #   without a new best. <!-- card: What does early stopping do? -->
-# - More data is the surest cure: the same network overfits 100 digits, not 10,665. <!-- card: What is the surest cure for overfitting? -->
+# - More data is the surest cure: the same network overfits 100 digits, not 10,665 (the 12,665 training digits less
+#   2,000 held out). <!-- card: What is the surest cure for overfitting? -->
 # - L2 regularisation: $J + \frac{\lambda}{2m} \sum_l \lVert W^{[l]} \rVert^2$, so each step also shrinks $W$:
 #   $dW^{[l]} \mathrel{+}= \frac{\lambda}{m} W^{[l]}$ (weight decay). <!-- card: What does L2 regularisation add to the cost $J$? -->
 #
@@ -45,8 +46,11 @@ print(f"validation: {X_val.shape[1]:,} digits, {Y_val.mean():.1%} ones")
 #
 # Each implementation with its headline settings (NumPy: gradient descent, $\alpha = 0.5$; Keras: Adam,
 # $\alpha = 10^{-3}$; mini-batches of 32, 10 epochs), trained on the fit part and scored on the validation part
-# after every epoch. As in Keras, the training loss of an epoch is the mean over its steps, measured before each
-# step, and the validation loss is measured once, with the weights at the end of the epoch.
+# after every epoch.
+#
+# <details class="notes-fold"><summary>How the two losses of an epoch are measured</summary><p>As in Keras, the
+# training loss of an epoch is the mean over its steps, measured before each step, and the validation loss is
+# measured once, with the weights at the end of the epoch.</p></details>
 
 # %%
 from snippets import generalization

@@ -70,8 +70,7 @@ plots.show(
 # epochs, with three values of $\alpha$:
 
 # %%
-rates = results.THREE_RATES
-print(rates)
+rates = results.THREE_RATES  # too small, good, too large: the figure gives each α
 traces = results.learning_rates(rates.values(), n=1000, epochs=60)
 
 # %% tags=["hide-input"]
@@ -192,8 +191,9 @@ show.table(
 # %% [markdown]
 # ## Adam: a step per parameter
 #
-# Adam, the optimizer of the notes' Keras code, keeps two moving averages per parameter and scales each step by
-# them, so that parameters with small gradients move too. With $d\theta$ the gradient at step $t$ (starting at $t = 1$, with $V = S = 0$):
+# Adam, the notes' Keras optimizer, keeps two moving averages per parameter and scales each step by them, so
+# that parameters with small gradients move too. With $d\theta$ the gradient at step $t = 1, 2, \dots$ and
+# $V = S = 0$ at first:
 #
 # $$
 # \begin{aligned}
