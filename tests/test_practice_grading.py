@@ -67,6 +67,8 @@ def cases(page: str) -> list[tuple]:
                     out.append((q.id, v, f"({shape[0]},)", "correct", "Right."))
                 if len(shape) == 2 and shape[0] != shape[1]:
                     out.append((q.id, v, f"({shape[1]}, {shape[0]})", "wrong", ("hint", list(shape[::-1]))))
+                for wrong, _ in variant.mistakes:  # each foreseen wrong shape, as a learner writes it
+                    out.append((q.id, v, quiz.shape_text(wrong), "wrong", ("hint", list(wrong))))
     return out
 
 
@@ -117,6 +119,7 @@ def test_every_variant_grades_as_a_teacher_would(page_of, page):
         ("architecture-parameter-count", "10 431", "correct", "Right."),
         ("activation-sigma-prime-of", "0,25", "form", "Did you mean 0.25?"),
         ("loss-one-loss", "2,127", "form", "Did you mean 2.127, or 2127?"),
+        ("gradient-descent-steps-per-epoch", "3,958", "wrong", "Not yet."),  # a count: the comma is thousands
         ("activation-sigma-of", "Infinity", "form", "not a finite number"),
         ("activation-sigma-of", "NaN", "form", "not a finite number"),
         ("activation-sigma-of", "-1e400", "form", "not a finite number"),

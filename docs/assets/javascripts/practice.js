@@ -33,9 +33,8 @@ function carryOver(saved) {
 
 // A typed number, read as a teacher would: "0.5", ".5", "5e-1", "−0.5", "1/2", "5 × 10^-1", "10,431" and "10 431"
 // are numbers. Returns {value} or {form: what to fix}. A comma that may be a decimal comma is asked about, not
-// guessed: "0,25" always, "2,127" unless the answer is a whole number of a thousand or more. `answer` is the
-// expected value, for that one ambiguity.
-function readNumber(text, answer) {
+// guessed: "0,25" always, "2,127" unless a whole number is asked for (`whole`), where only thousands make sense.
+function readNumber(text, whole) {
   let t = text.trim().replace(/[\u2212\u2013]/g, "-").replace(/\s*[×x*]\s*10\s*\^?\s*/i, "e");
   const notNumber = "That is not a finite number: write the value itself, like 0.25.";
   if (/^[-+]?(inf(inity)?|∞|nan)$/i.test(t)) return { form: notNumber };
@@ -44,7 +43,7 @@ function readNumber(text, answer) {
     const decimal = `${oneComma[1]}.${oneComma[2]}`, thousands = `${oneComma[1]}${oneComma[2]}`;
     const couldBeThousands = oneComma[1].replace(/^[-+]/, "").length <= 3 && oneComma[2].length === 3;
     if (!couldBeThousands) return { form: `Did you mean ${decimal}? Write the decimal point as a dot.` };
-    if (!(Number.isInteger(answer) && Math.abs(answer) >= 1000)) {
+    if (!whole) {
       return { form: `Did you mean ${decimal}, or ${thousands}? Write decimals with a dot and no comma in thousands.` };
     }
   }
@@ -87,10 +86,10 @@ const sameShape = (a, b) => a.length === b.length && a.every((n, i) => n === b[i
 function gradeNumber(form, variant, hints, fallback) {
   const typed = form.querySelector(".practice-input").value;
   const answer = Number(variant.dataset.answer), tol = Number(variant.dataset.tol);
-  const read = readNumber(typed, answer);
+  const whole = variant.dataset.whole, digits = Number(variant.dataset.digits || 0);
+  const read = readNumber(typed, Boolean(whole));
   if (read.form) return read;
   const value = read.value;
-  const whole = variant.dataset.whole, digits = Number(variant.dataset.digits || 0);
   if (whole && !Number.isInteger(value)) {
     return { text: whole === "count" ? "A count is a whole number: round up or down? Think about what a part left over means."
       : "The answer is a whole number here: which step gave you a fraction?" };
