@@ -71,7 +71,7 @@ lock:
 	$(or $(shell command -v uv),$(wildcard $(BIN)/uv),$(error make lock needs uv: pip install uv, or make setup first)) pip compile pyproject.toml --extra docs --extra dev --universal --python-version 3.11.5 \
 		--no-emit-package snippets -q -o constraints.txt
 
-# The engine is ProperDocs (README: Engine and theme), reading mkdocs.yml; no notice is silenced here.
+# The engine is ProperDocs (CONTRIBUTING.md: Engine and theme), reading mkdocs.yml; no notice is silenced here.
 BUILD_TOOL := $(BIN)/properdocs
 # nbconvert's import otherwise instantiates every exporter it can find, to list them for its command line
 # (which the build never uses): about 1 s of every `mkdocs build` and of `mkdocs serve`'s start.
