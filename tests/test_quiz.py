@@ -158,6 +158,35 @@ def test_answer_key_lists_every_question(bank):
     assert quiz.answer_text(bank["loss"][0].variants[0]) in key
 
 
+def test_ids_follow_the_questions_not_their_places(monkeypatch):
+    """A question's id is its page and name: inserting, removing or reordering questions leaves every other id
+    alone; a taken id, or one of the old "page-k" ids, is refused with what to do."""
+    monkeypatch.setattr(quiz, "_BUILDERS", {})
+
+    def build(v):
+        return quiz.Number("?", 1.0, 0.5, "why")
+
+    def named(name):
+        def f(v):
+            return build(v)
+
+        f.__name__ = f.__qualname__ = name
+        return f
+
+    for name in ("first_one", "second_one"):
+        quiz.question("page", name)(named(name))
+    before = quiz.pages()["page"]
+    monkeypatch.setattr(quiz, "_BUILDERS", {})
+    for name in ("inserted", "second_one", "first_one"):  # one inserted, the two swapped
+        quiz.question("page", name)(named(name))
+    after = quiz.pages()["page"]
+    assert before == ["page-first-one", "page-second-one"] and set(before) < set(after)
+    with pytest.raises(ValueError, match="is taken: give `question"):
+        quiz.question("page", "again", name="inserted")(named("other"))
+    with pytest.raises(ValueError, match="is taken"):
+        quiz.question("data", "old", name="1")(named("old"))  # "data-1" named another question before
+
+
 def test_unknown_page_is_a_clear_error():
     """A page without questions names the pages that have some."""
     with pytest.raises(ValueError, match="no practice questions for page 'nope'.*loss"):

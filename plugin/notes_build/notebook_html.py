@@ -38,12 +38,13 @@ PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
 _state: dict = {"css": None, "urls": {}}
 # mkdocs-jupyter's per-page INFO lines ("Cache hit", "Converting notebook", "Evicted stale cache"): the execute
 # stage logs one line per executed page instead.
-for _name in ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter"):
-    logging.getLogger(_name).setLevel(logging.WARNING)
+JUPYTER_LOGGERS = ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter")
 
 
 def on_config(config):
     _state["css"] = None
+    for name in JUPYTER_LOGGERS:  # set when a build starts, not when this module is imported
+        logging.getLogger(name).setLevel(logging.WARNING)
     return config
 
 
