@@ -6,7 +6,6 @@ import sys
 
 import numpy as np
 import pytest
-from IPython.utils.capture import capture_output
 
 from snippets import numpy_net, practice, solutions
 from snippets.activations import sigmoid_prime
@@ -392,9 +391,10 @@ def test_run_says_correct_for_a_right_answer(capsys):
 def test_the_verdict_shows_once_in_a_notebook():
     """A check cell ends with practice.run(...): its line is printed, and IPython displays nothing more for the
     value it returns (before, the verdict showed twice)."""
-    from IPython.core.interactiveshell import InteractiveShell
+    ipython = pytest.importorskip("IPython", reason="a notebook's display needs IPython, which the package does not")
+    from IPython.utils.capture import capture_output
 
-    shell = InteractiveShell.instance()
+    shell = ipython.core.interactiveshell.InteractiveShell.instance()
     shell.user_ns.update(practice=practice, solutions=solutions)
     with capture_output() as captured:
         shell.run_cell("practice.run(practice.check_my_dense, solutions.my_dense)")

@@ -5,11 +5,10 @@ import math
 import re
 
 import pytest
-from site_nav import lesson_stems
 
 from snippets import quiz
 
-LESSONS = lesson_stems()  # the nav's Lessons section: a lesson it lists is checked
+LESSONS = list(quiz.pages())
 
 
 def sig(z):
@@ -96,6 +95,12 @@ def test_every_lesson_has_four_questions_and_the_bank_is_large(bank):
     assert all(len(qs) >= 4 for qs in bank.values()), {p: len(qs) for p, qs in bank.items()}
     assert sum(len(qs) for qs in bank.values()) >= 45
     assert quiz.pages() == {p: [q.id for q in qs] for p, qs in bank.items()}
+
+
+def test_every_lesson_of_the_nav_has_questions():
+    """The lessons with questions are exactly the nav's Lessons: a new lesson without questions fails here."""
+    site_nav = pytest.importorskip("site_nav", reason="the site's nav needs PyYAML, which the package does not")
+    assert sorted(quiz.pages()) == sorted(site_nav.lesson_stems())
 
 
 def test_every_answer_matches_an_independent_computation(bank):

@@ -213,7 +213,7 @@ def test_a_checklist_tick_survives_a_reload(webkit, base):
 
 def test_a_practice_question_grades_right_and_wrong_answers(webkit, base):
     open_page(webkit, base + "activation/")
-    form = webkit.find_element("css selector", 'form.practice[data-id="activation-1"]')  # σ(0)
+    form = webkit.find_element("css selector", 'form.practice[data-id="activation-sigma-of"]')  # σ(0)
     feedback = form.find_element("css selector", ".practice-feedback")
     for text, result in ((".5", "correct"), ("0.25", "wrong")):
         field = form.find_element("css selector", ".practice-input")
@@ -222,7 +222,7 @@ def test_a_practice_question_grades_right_and_wrong_answers(webkit, base):
         form.find_element("css selector", ".practice-check").click()
         wait(
             webkit,
-            "document.querySelector('form.practice[data-id=\"activation-1\"] .practice-feedback')"
+            "document.querySelector('form.practice[data-id=\"activation-sigma-of\"] .practice-feedback')"
             f".dataset.result === '{result}'",
         )
     assert feedback.text and errors(webkit) == []
