@@ -3,9 +3,9 @@
 Usage: .venv/bin/python scripts/install.py -e ".[docs]" -e ./plugin
 
 Every install is constrained by constraints.txt, the lock (`make lock` writes it), so `make serve`, `make test`
-and CI build with the same versions. uv installs it about twice as fast as pip on a fresh clone (CONTRIBUTING.md: Installing):
-a `uv` on PATH is used, otherwise the lock's uv is installed into the venv with pip first (a 20 MB wheel). Where
-that fails (no uv wheel for the machine) or NOTES_INSTALLER=pip is set, pip installs everything.
+and CI build with the same versions. uv installs it about twice as fast as pip on a fresh clone (CONTRIBUTING.md:
+Installing): a `uv` on PATH is used, otherwise the lock's uv is installed into the venv with pip first (a 20 MB
+wheel). Where that fails (no uv wheel for the machine) or NOTES_INSTALLER=pip is set, pip installs everything.
 Standard library only.
 """
 
