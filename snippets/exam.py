@@ -110,10 +110,8 @@ def paper(budget: int = BUDGET, seed: int = SEED) -> HTML:
         "answer under its question, and tick the true options where there are boxes. The key is on the last page."
         f'</p><p class="exam-print-only">Name: ______________ Date: __________ Score: _____ of {lessons}</p>'
     )
-    # Its own stylesheet, linked here (a <link> may sit in the body): the other pages do not load it.
-    style = '<link rel="stylesheet" href="../assets/stylesheets/exam.css">'
     return HTML(
-        f'{style}<section class="exam" data-minutes="{MINUTES}" aria-label="Mock exam">{drawn}{printed}'
+        f'<section class="exam" data-minutes="{MINUTES}" aria-label="Mock exam">{drawn}{printed}'
         "<noscript><p>The exam draws its questions and grades them with JavaScript, which is off here: each lesson's "
         "practice questions, and their answer key in print, work without it.</p></noscript>"
         '<div class="exam-controls"><label class="exam-timed"><input type="checkbox"> '
