@@ -21,7 +21,6 @@ TEX_BYTES = 15  # bytes of MathML per character of TeX, about (fitted on the les
 FORM_BYTES = 450  # a question's form around its variants
 MINUTES = 20  # the optional timer
 SEED = 2026
-_FIELDS = {"number": "a number", "shape": "a shape"}
 _TEX = re.compile(r"\$([^$]+)\$")
 
 
@@ -74,14 +73,7 @@ def form_html(q: quiz.Question) -> str:
     """One question as an exam form: quiz's variants (prompt, answer, hints), an answer field, no buttons; the
     browser numbers it, shows one variant and writes its verdict into `.exam-verdict` once the paper is graded."""
     variants = quiz.variants_html(q, first_shown=False)  # every variant hidden: the browser draws one
-    field = ""
-    if q.kind in _FIELDS:
-        mode = ' inputmode="decimal"' if q.kind == "number" else ""
-        field = (
-            f'<label class="practice-label" for="exam-{q.id}">Your answer ({_FIELDS[q.kind]})</label>'
-            f'<input class="practice-input" id="exam-{q.id}" type="text"{mode} autocomplete="off" '
-            'autocapitalize="off" spellcheck="false">'
-        )
+    field = quiz.answer_field_html(q, f"exam-{q.id}")
     return (
         f'<form class="practice exam-question" data-kind="{q.kind}" data-id="{q.id}" novalidate>'
         f'<p class="practice-number">{html.escape(q.title)}</p>{variants}{field}'

@@ -356,18 +356,26 @@ def _options_html(q: Question, variant: Choice) -> str:
 _FORMS = {"number": "a number", "shape": "a shape"}
 
 
+def answer_field_html(q: Question, field_id: str) -> str:
+    """The labelled text field a number or shape question is answered in ("" for a choice question)."""
+    if q.kind not in _FORMS:
+        return ""
+    mode = ' inputmode="decimal"' if q.kind == "number" else ""
+    return (
+        f'<label class="practice-label" for="{field_id}">Your answer ({_FORMS[q.kind]})</label>'
+        f'<input class="practice-input" id="{field_id}" type="text"{mode} autocomplete="off" '
+        'autocapitalize="off" spellcheck="false">'
+    )
+
+
+_OLD_ID = {new: old for old, new in LEGACY_IDS.items()}  # each question's id before ids had names
+
+
 def _form_html(q: Question, n: int) -> str:
     variants = variants_html(q)
-    field = ""
-    if q.kind in _FORMS:
-        mode = ' inputmode="decimal"' if q.kind == "number" else ""
-        field = (
-            f'<label class="practice-label" for="practice-{q.id}">Your answer ({_FORMS[q.kind]})</label>'
-            f'<input class="practice-input" id="practice-{q.id}" type="text"{mode} autocomplete="off" '
-            'autocapitalize="off" spellcheck="false">'
-        )
+    field = answer_field_html(q, f"practice-{q.id}")
     another = '<button type="button" class="practice-another">Another one</button>' if len(q.variants) > 1 else ""
-    legacy = {new: old for old, new in LEGACY_IDS.items()}.get(q.id)
+    legacy = _OLD_ID.get(q.id)
     return (
         f'<form class="practice" data-kind="{q.kind}" data-id="{q.id}"'
         f"{_attrs(legacy=legacy) if legacy else ''} novalidate>"
