@@ -259,21 +259,54 @@ def test_exam_works_offline_from_the_file_system(browser, offline_site):  # noqa
     context.close()
 
 
+# Papers that together sit every question of the pool in every variant: paper i draws, for each lesson, the i-th
+# (question, variant) of that lesson, cycling through its shorter lists. Sat through sessionStorage, where exam.js
+# keeps the paper being sat, so the widest question is checked on every run rather than when the draw meets it.
+EVERY_VARIANT = """() => {
+  const byPage = {};
+  for (const item of document.querySelectorAll('.exam-pool-item')) {
+    for (const form of item.querySelectorAll('form')) {
+      form.querySelectorAll('.practice-variant').forEach((variant, k) => {
+        const options = variant.querySelectorAll('.practice-options li').length;
+        (byPage[item.dataset.page] ||= []).push(
+          {id: form.dataset.id, page: item.dataset.page, variant: k, order: [...Array(options).keys()]});
+      });
+    }
+  }
+  const lists = Object.values(byPage);
+  return [...Array(Math.max(...lists.map((l) => l.length))).keys()].map((i) => (
+    {draw: lists.map((l) => l[i % l.length]), answers: {}, started: Date.now(), timer: null, graded: null}));
+}"""
+WIDER_THAN_THE_SCREEN = (
+    "() => [...document.querySelectorAll('.exam, .exam *')].filter((e) => e.getClientRects().length"
+    " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+    ".map((e) => `${e.closest('form')?.dataset.id ?? ''} ${e.tagName} ${e.className}`)"
+)
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_exam_fits_the_screen_before_and_after_grading(browser, served_site, width):
-    """At 390 and 1280 px nothing of the exam scrolls sideways, sitting it or reading its result, and the time and
-    count answered stay in view under the header as the paper scrolls."""
+    """At 390 and 1280 px nothing of the exam scrolls sideways, sitting it or reading its result, whichever questions
+    and variants are drawn (a long inline formula wraps), and the time and count answered stay in view under the
+    header as the paper scrolls."""
     v = Visit(browser, served_site, viewport={"width": width, "height": 844})
     page = sit(v)
-    wide = (
-        "() => [...document.querySelectorAll('.exam, .exam *')].filter((e) => e.getClientRects().length"
-        " && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.className)"
-    )
-    assert page.evaluate(wide) == []
-    page.locator(".exam-paper form").last.scroll_into_view_if_needed()
-    bar, header = (page.locator(sel).bounding_box() for sel in (".exam-bar", ".md-header"))
-    assert bar["y"] >= header["y"] + header["height"] - 1 and bar["y"] < 200, bar
-    page.locator(".exam-grade").click()
-    page.locator(".exam-grade").click()
-    assert page.evaluate(wide) == []
+    papers = page.evaluate(EVERY_VARIANT)
+    drawn = {(d["id"], d["variant"]) for paper in papers for d in paper["draw"]}
+    assert len(drawn) == page.locator(".exam-pool .practice-variant").count()  # every variant is sat
+    for paper in papers:
+        page.evaluate("(paper) => sessionStorage.setItem('notes-exam-paper', JSON.stringify(paper))", paper)
+        v.reload()
+        page.wait_for_selector(".exam[data-ready] .exam-paper form")
+        assert page.locator(".exam-paper form").evaluate_all("(forms) => forms.map((f) => f.dataset.id)") == [
+            d["id"] for d in paper["draw"]
+        ]
+        assert page.evaluate(WIDER_THAN_THE_SCREEN) == []
+        page.locator(".exam-paper form").last.scroll_into_view_if_needed()
+        bar, header = (page.locator(sel).bounding_box() for sel in (".exam-bar", ".md-header"))
+        assert bar["y"] >= header["y"] + header["height"] - 1 and bar["y"] < 200, bar
+        page.locator(".exam-grade").click()
+        page.locator(".exam-grade").click()  # the second press confirms grading with every answer blank
+        assert page.locator(".exam-verdict:visible").count() == len(paper["draw"])
+        assert page.evaluate(WIDER_THAN_THE_SCREEN) == []
     clean(v)

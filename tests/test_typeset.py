@@ -73,6 +73,20 @@ def test_primes_are_set_inline_not_as_superscripts():
     assert '<mrow><mi>g</mi><mrow class="tml-sml-pad"><mo lspace="0em" rspace="0em" class="tml-prime">′</mo>' in html
 
 
+def test_inline_math_in_practice_questions_may_wrap_after_its_operators():
+    """Inside a practice question an inline formula is cut into pieces after each top-level relation or operator
+    (where it may wrap on a phone); each cut operator keeps its infix spacing, and the lone "=" of ":=" joins the
+    piece before it. Outside, and for displays, a formula stays one piece."""
+    chain = "$w := w - \\alpha dw = -0.1335$"
+    page = f'<p>{chain}</p><form class="practice" data-id="q"><p>{chain}</p><p>$$a = b$$</p></form><p>{chain}</p>'
+    before, inside, display, after = typeset._MATH_TEXT.findall(typeset.render_delimited(page))
+    assert before == after and before.count("<mrow>") == 1 and display.count("<mrow>") == 1
+    assert '<math><mrow><mi>w</mi><mo form="infix" lspace="0.2222em" rspace="0em">:</mo>' in inside
+    assert '<mo form="infix" lspace="0em">=</mo></mrow><mrow><mi>w</mi><mo form="infix">−</mo></mrow>' in inside
+    assert inside.endswith('<mrow><mo form="prefix" stretchy="false">−</mo><mn>0.1335</mn></mrow></math>')
+    assert inside.count("<mrow>") == 4  # w := | w − | α dw = | −0.1335
+
+
 def test_slanted_capitals_get_their_superscript_padded():
     """W^{[l]}: the superscript is padded off W's slanted side, as Temml pads Z's."""
     html = typeset.render("W^{[l]}", False)

@@ -42,6 +42,7 @@ chars: set[str] = set()  # the characters of this build's formulas, for the math
 # Elements whose text is never math: code, scripts, existing math, inline SVG figures.
 _SKIP = {"pre", "code", "script", "style", "textarea", "svg", "math", "kbd"}
 _TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>", re.S)
+_PRACTICE_FORM = re.compile(r'<form\b[^>]*\bclass="practice\b')
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 # arithmatex's wrappers on Markdown pages.
@@ -72,10 +73,10 @@ class _Temml:
         if version != TEMML_VERSION:  # the served temml.css must match the JS that wrote the MathML
             raise PluginError(f"{TEMML_JS} is Temml {version}, expected {TEMML_VERSION}")
 
-    def render(self, tex: str, display: bool) -> str:
+    def render(self, tex: str, display: bool, wrap: bool = False) -> str:
         # annotate=False: no TeX source inside the MathML (never shown, and it would print as raw TeX
-        # in some PDF readers' text layer).
-        options = {"displayMode": display, "throwOnError": True, "annotate": False}
+        # in some PDF readers' text layer). wrap: see render().
+        options = {"displayMode": display, "throwOnError": True, "annotate": False, "wrap": "tex" if wrap else "none"}
         return self.context.call("temml.renderToString", tex, options)
 
 
@@ -127,11 +128,52 @@ def inline_primes(mathml: str) -> str:
     return mathml
 
 
+_TAG = re.compile(r"<(/?)([a-z]+)\b[^>]*?(/?)>")
+_LONE_MO = re.compile(r"<mo\b[^>]*>[^<]*</mo>")
+_LAST_MO = re.compile(r"<mo(?![^>]*\bform=)([^>]*>[^<]*</mo>(?:<mspace\b[^>]*>(?:</mspace>)?)*)$")
+
+
+def infix_breaks(mathml: str) -> str:
+    """Keep the spacing of the operators Temml's wrap="tex" breaks after. It ends each piece of an inline formula
+    with the operator it may break after. Last in its <mrow>, MathML Core reads that operator as postfix: it is
+    marked infix, as it was before the cut. Alone in its <mrow> (the "=" of ":="), it is an embellished operator
+    whose spacing its parent would set, and the parent is a flex box that sets none: it joins the piece before."""
+    pieces, depth, start = [], 0, None
+    for tag in _TAG.finditer(mathml):
+        closing, name, empty = tag.groups()
+        if name == "math" or empty:
+            continue
+        if not closing:
+            depth += 1
+            if depth == 1 and name == "mrow":
+                start = tag.end()
+        else:
+            if depth == 1 and name == "mrow":
+                pieces.append((start, tag.start()))
+            depth -= 1
+    out, position = [], 0
+    for k, (begin, end) in enumerate(pieces[:-1]):  # the formula's last operator was last before the cut too
+        piece = _LAST_MO.sub(r'<mo form="infix"\1', mathml[begin:end])
+        lone = _LONE_MO.fullmatch(piece) and k > 0
+        between = mathml[position:begin]  # "</mrow><mrow>" between two pieces
+        out.append(between.removesuffix("</mrow><mrow>") if lone else between)
+        out.append(piece)
+        position = end
+    return "".join(out) + mathml[position:]
+
+
 @lru_cache(maxsize=4096)  # serve rebuilds re-render the same formulas: typeset each once per process
-def render(tex: str, display: bool) -> str:
-    """The MathML for `tex` (plain TeX, not HTML-escaped); raises ValueError if it does not parse."""
+def render(tex: str, display: bool, wrap: bool = False) -> str:
+    """The MathML for `tex` (plain TeX, not HTML-escaped); raises ValueError if it does not parse.
+
+    wrap: an inline formula is cut into one <mrow> after each top-level relation or binary operator, where
+    temml.css lets it wrap (it makes <math> a wrapping flex box), as TeX breaks a line. Asked for inside practice
+    questions, whose worked answers hold long chains (tanh'z = 1 - tanh^2 z = ... = 1.0000) that would otherwise
+    widen the question past a phone's screen. Elsewhere a formula stays whole: a table keeps its columns and no
+    comma is left alone at the start of a line."""
     try:
-        rendered = drop_fixed_fences(pad_slanted(inline_primes(_temml().render(tex, display))))
+        mathml = _temml().render(tex, display, wrap)
+        rendered = drop_fixed_fences(pad_slanted(inline_primes(infix_breaks(mathml) if wrap else mathml)))
     except Exception as error:  # mini-racer's JSEvalException carries Temml's ParseError message
         message = str(error).splitlines()[0].removeprefix("<anonymous>:1: ")
         delimiter = "$$" if display else "$"
@@ -143,26 +185,29 @@ def render(tex: str, display: bool) -> str:
     return rendered
 
 
-def _render_text(text: str) -> str:
+def _render_text(text: str, wrap: bool) -> str:
     """Typeset the TeX-delimited formulas in one HTML text segment (entities escaped)."""
 
     def replace(match: re.Match) -> str:
         display = match.group("d1") or match.group("d2")
         tex = display if display is not None else (match.group("i1") or match.group("i2"))
-        return render(html.unescape(tex).strip(), display is not None)
+        return render(html.unescape(tex).strip(), display is not None, wrap)
 
     return _DELIMITED.sub(replace, text)
 
 
 def render_delimited(page_html: str) -> str:
-    """Typeset `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` in the text of `page_html`, outside code and SVG."""
-    out, position, skip_depth, skipping = [], 0, 0, None
+    """Typeset `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` in the text of `page_html`, outside code and SVG; inside a
+    practice question (snippets/quiz.py's <form class="practice">) a long inline formula may wrap."""
+    out, position, skip_depth, skipping, practice = [], 0, 0, None, False
     for match in _TOKEN.finditer(page_html):
         text = page_html[position : match.start()]
-        out.append(text if skipping else _render_text(text))
+        out.append(text if skipping else _render_text(text, practice))
         out.append(match.group(0))
         position = match.end()
         closing, name, self_closing = match.group(1), (match.group(2) or "").lower(), match.group(3)
+        if name == "form":  # forms do not nest
+            practice = not closing and bool(_PRACTICE_FORM.match(match.group(0)))
         if not name or name in _VOID or self_closing:
             continue
         if skipping is None and not closing and name in _SKIP:
@@ -172,7 +217,7 @@ def render_delimited(page_html: str) -> str:
             if skip_depth == 0:
                 skipping = None
     rest = page_html[position:]
-    out.append(rest if skipping else _render_text(rest))
+    out.append(rest if skipping else _render_text(rest, practice))
     return "".join(out)
 
 
