@@ -4,35 +4,33 @@ Keras stores a Dense kernel as (n_in, n_out) and takes examples as rows, X^T: it
 A^T = g(A_prev^T K + b), which is the notes' A = g(W A_prev + b) with K = W^T.
 """
 
-import contextlib
-
 import keras
 import numpy as np
-import tensorflow as tf
 
 # TensorFlow's public API can turn op determinism on but neither off nor read it back; Keras itself
 # uses this internal module for the check (tested from TensorFlow 2.18, the oldest snippets[keras] allows, to the
-# version in constraints.txt).
+# version in constraints.txt). build_model sets it; importing this module changes nothing in TensorFlow.
 from tensorflow.python.framework import config as tf_config
 
 from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_examples, as_labels, positive_int, positive_number
 from snippets.numpy_net import LAYER_SIZES, _check_sizes, check_params
 
-tf.config.experimental.enable_op_determinism()  # same seed, same numbers, run after run
-
-
 OPTIMIZERS = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD}  # SGD: plain W := W - α dW
 
 
 # --8<-- [start:build]
 def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, optimizer="adam", hidden="sigmoid", dtype="float32",
-                steps_per_execution=1, jit_compile=False):  # fmt: skip
+                steps_per_execution=1, jit_compile=False, op_determinism=True):  # fmt: skip
     """Sequential([Input(n[0]), Dense(n[1]), ..., Dense(n[L])]), compiled with BCE and Adam(lr) or SGD(lr).
 
-    hidden: the hidden layers' activation (the output is a sigmoid). The last two options only change speed.
+    hidden: the hidden layers' activation (the output is a sigmoid). The last three options only change speed;
+    op_determinism sets TensorFlow's op determinism, a setting of the whole process.
     """
-    sizes, speed, make_optimizer = _check_build(layer_sizes, optimizer, hidden, steps_per_execution, jit_compile)
+    sizes, speed, make_optimizer = _check_build(layer_sizes, optimizer, hidden, steps_per_execution, jit_compile,
+                                                op_determinism)  # fmt: skip
+    # TensorFlow's op determinism, for the whole process: on, the same seed gives the same numbers
+    (tf_config.enable_op_determinism if op_determinism else tf_config.disable_op_determinism)()
     keras.utils.set_random_seed(seed)  # seeds the initial weights and fit's shuffling
     activations = [hidden] * (len(sizes) - 2) + ["sigmoid"]
     model = keras.Sequential(
@@ -54,38 +52,26 @@ def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, optimizer="adam", h
 # --8<-- [end:build]
 
 
-def _check_build(layer_sizes, optimizer, hidden, steps_per_execution, jit_compile):
+def _check_build(layer_sizes, optimizer, hidden, steps_per_execution, jit_compile, op_determinism):
     """build_model's arguments, checked: (layer sizes, compile's speed options, the optimizer's class)."""
     hidden_activation(hidden)  # a clear error for an unknown name
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"optimizer must be one of {sorted(OPTIMIZERS)}; got {optimizer!r}")
-    return _check_sizes(layer_sizes), _speed_options(steps_per_execution, jit_compile), OPTIMIZERS[optimizer]
+    speed = _speed_options(steps_per_execution, jit_compile, op_determinism)
+    return _check_sizes(layer_sizes), speed, OPTIMIZERS[optimizer]
 
 
-def _speed_options(steps_per_execution, jit_compile):
+def _speed_options(steps_per_execution, jit_compile, op_determinism):
     """compile's speed options, checked; Keras would quietly run jit_compile=True without XLA under op determinism."""
-    if not isinstance(jit_compile, bool | np.bool_):
-        raise ValueError(f"jit_compile must be True or False; got {jit_compile!r}")
-    if jit_compile and tf_config.is_op_determinism_enabled():
-        raise ValueError(
-            "jit_compile=True needs TensorFlow op determinism off (this module turns it on, and Keras then drops XLA):"
-            " build and train inside `with keras_net.op_determinism(False):`"
-        )
+    for name, value in (("jit_compile", jit_compile), ("op_determinism", op_determinism)):
+        if not isinstance(value, bool | np.bool_):
+            raise ValueError(f"{name} must be True or False; got {value!r}")
+    if jit_compile and op_determinism:
+        raise ValueError("jit_compile=True needs op_determinism=False: under op determinism Keras drops XLA")
     return {
         "steps_per_execution": positive_int("steps_per_execution", steps_per_execution),
         "jit_compile": bool(jit_compile),
     }
-
-
-@contextlib.contextmanager
-def op_determinism(enabled: bool):
-    """TensorFlow op determinism on or off inside the block, restored after. Off, results may vary from run to run."""
-    was = tf_config.is_op_determinism_enabled()
-    (tf_config.enable_op_determinism if enabled else tf_config.disable_op_determinism)()
-    try:
-        yield
-    finally:
-        (tf_config.enable_op_determinism if was else tf_config.disable_op_determinism)()
 
 
 # --8<-- [start:transfer]

@@ -121,12 +121,15 @@ def test_build_model_default_compile_options():
 
 
 def test_build_model_passes_speed_options_to_compile():
-    """steps_per_execution and jit_compile reach compile; op_determinism(False) lifts determinism only inside."""
-    assert tf_config.is_op_determinism_enabled()
-    with keras_net.op_determinism(False):
-        model = keras_net.build_model(steps_per_execution=32, jit_compile=True)
-    assert tf_config.is_op_determinism_enabled()
+    """steps_per_execution and jit_compile reach compile, and op_determinism TensorFlow (on by default, which XLA
+    needs off: asking for both is an error)."""
+    model = keras_net.build_model(steps_per_execution=32, jit_compile=True, op_determinism=False)
+    assert not tf_config.is_op_determinism_enabled()
     assert model.steps_per_execution == 32 and model.jit_compile is True
+    keras_net.build_model()
+    assert tf_config.is_op_determinism_enabled()
+    with pytest.raises(ValueError, match="jit_compile=True needs op_determinism=False"):
+        keras_net.build_model(jit_compile=True)
 
 
 def test_steps_per_execution_changes_speed_not_results(digits):
@@ -146,7 +149,8 @@ def test_steps_per_execution_changes_speed_not_results(digits):
         ({"jit_compile": "yes"}, r"jit_compile must be True or False; got 'yes'"),
         ({"jit_compile": 1}, r"jit_compile must be True or False; got 1"),
         ({"jit_compile": None}, r"jit_compile must be True or False; got None"),
-        ({"jit_compile": True}, r"jit_compile=True needs TensorFlow op determinism off"),
+        ({"jit_compile": True}, r"jit_compile=True needs op_determinism=False"),
+        ({"op_determinism": "on"}, r"op_determinism must be True or False; got 'on'"),
     ],
 )
 def test_build_model_rejects_bad_speed_options(kwargs, message):

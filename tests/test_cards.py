@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import site_nav  # noqa: E402
 from mkdocs.exceptions import PluginError
-from notes_build import card_sources, cards, disk_cache  # noqa: E402
+from notes_build import card_sources, cards, disk_cache, plugin  # noqa: E402
 from notes_build.notebook_keys import Keys  # noqa: E402
 
 from snippets import quiz  # noqa: E402
@@ -224,14 +224,16 @@ def test_cards_come_from_a_new_python_once_the_package_on_disk_is_not_the_one_im
         return {"pages": {"loss": ["loss-1"]}, "cards": {"loss": [vars(card)]}}
 
     monkeypatch.setattr(cards, "fresh_process", fresh)
-    monkeypatch.setattr(cards, "_state", {})
-    cards.on_nav(SimpleNamespace(pages=[page]), config, None)  # the first build: the package as imported
-    assert not calls and card not in cards._state["cards"] and cards._state["pages"] == quiz.pages()
-    monkeypatch.setitem(cards._state, "imported", "the digest of an earlier package")
+    process = {}  # what lasts as long as `mkdocs serve`'s process
+    first = plugin.Build("serve", process)
+    cards.on_nav(SimpleNamespace(pages=[page]), config, None, first)  # the first build: the package as imported
+    assert not calls and card not in first.cards.cards and first.cards.pages == quiz.pages()
+    process["snippets imported"] = "the digest of an earlier package"
     (tmp_path / ".cache").rename(tmp_path / "kept")  # nothing kept: every lesson computed again
-    cards.on_nav(SimpleNamespace(pages=[page]), config, None)
+    rebuild = plugin.Build("serve", process)
+    cards.on_nav(SimpleNamespace(pages=[page]), config, None, rebuild)
     assert calls == [[("loss", "Loss")]]
-    assert card in cards._state["cards"] and cards._state["pages"] == {"loss": ["loss-1"]}
+    assert card in rebuild.cards.cards and rebuild.cards.pages == {"loss": ["loss-1"]}
 
 
 # review.js's scheduler, run by Node: from a new card, and after 1 to 4 reviews graded Good, what each grade gives.
@@ -283,14 +285,13 @@ def test_the_cards_stage_stops_the_build_on_an_item_without_a_card_question(tmp_
     (docs / "loss.py").write_text(re.sub(r" <!-- card: What is the cross-entropy[^>]*-->", "", source, count=1))
     config = {"docs_dir": str(docs), "config_file_path": str(tmp_path / "mkdocs.yml")}
     page = SimpleNamespace(file=SimpleNamespace(src_uri="loss.py"), title="Loss")
-    monkeypatch.setattr(cards, "_state", {})
     with pytest.raises(PluginError, match="docs/loss.py: the In-one-minute item “One example: .* has no card question"):
-        cards.on_nav(SimpleNamespace(pages=[page]), config, None)
+        cards.on_nav(SimpleNamespace(pages=[page]), config, None, plugin.Build("build", {}))
 
 
-def test_the_card_questions_stay_out_of_the_built_pages(monkeypatch):
+def test_the_card_questions_stay_out_of_the_built_pages():
     """The `<!-- card: … -->` comments are for the cards stage: it drops them from every page's HTML (the lessons,
     and so revise/, print/ and the cheat sheet cut from them), and leaves other comments alone."""
-    monkeypatch.setattr(cards, "_state", {"pages": {}, "cards": []})
     html = "<li>An item. <!-- card: What is it? --></li><td>row <!-- card: none (x) --></td><!-- fold: Kept -->"
-    assert cards.on_page_content(html, None, None, None) == "<li>An item.</li><td>row</td><!-- fold: Kept -->"
+    built = cards.on_page_content(html, None, None, None, plugin.Build("build", {}))
+    assert built == "<li>An item.</li><td>row</td><!-- fold: Kept -->"

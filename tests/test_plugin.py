@@ -48,9 +48,10 @@ def test_every_module_is_a_stage_or_used_by_one_and_each_is_small():
 
 def test_the_styles_stage_stops_when_the_notebook_css_is_missing(tmp_path):
     config = {"site_dir": str(tmp_path / "site"), "config_file_path": str(tmp_path / "mkdocs.yml")}
-    styles.on_pre_build(config)
+    build = plugin.Build("build", {})
+    styles.on_pre_build(config, build)
     with pytest.raises(PluginError, match=r"jupyter.css is not in the site: the notebook_html stage writes it first"):
-        styles.on_post_build(config)
+        styles.on_post_build(config, build)
 
 
 def test_an_edited_build_module_under_serve_asks_for_a_restart(monkeypatch):

@@ -4,7 +4,7 @@ fails loudly; the math font is cut to the characters used."""
 from pathlib import Path
 
 import pytest
-from notes_build import disk_cache, math_font, typeset
+from notes_build import disk_cache, math_font, plugin, typeset
 
 ROOT = Path(__file__).parents[1]
 
@@ -98,10 +98,10 @@ def test_a_square_root_keeps_the_radical_glyph_in_the_font_cut():
     though no formula's text contains it."""
     from types import SimpleNamespace
 
-    typeset.on_pre_build(None)
     page = SimpleNamespace(file=SimpleNamespace(src_uri="adam.md"))
-    typeset.on_page_content('<p><span class="arithmatex">\\(\\sqrt{S} + x\\)</span></p>', page, None, None)
-    assert "√" in typeset.chars and "S" in typeset.chars
-    typeset.on_pre_build(None)
-    typeset.on_page_content('<p><span class="arithmatex">\\(S + x\\)</span></p>', page, None, None)
-    assert "√" not in typeset.chars
+    build = plugin.Build("build", {})
+    typeset.on_page_content('<p><span class="arithmatex">\\(\\sqrt{S} + x\\)</span></p>', page, None, None, build)
+    assert "√" in build.typeset.chars and "S" in build.typeset.chars
+    build = plugin.Build("build", {})  # the next build starts with none
+    typeset.on_page_content('<p><span class="arithmatex">\\(S + x\\)</span></p>', page, None, None, build)
+    assert "√" not in build.typeset.chars

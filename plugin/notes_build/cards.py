@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import genanki
@@ -93,9 +94,6 @@ def write_deck(cards: list[Card], path: Path) -> None:
             write_zip(path, {name: source.read(name) for name in source.namelist()})
 
 
-_state: dict = {}
-
-
 def package_digest(keys: Keys) -> str:
     """What the practice answers are computed from: every snippets module by its syntax tree (a comment changes
     no answer) and the package's data files (keys.deps); every module counts, as a question may call any."""
@@ -115,7 +113,14 @@ def fresh_process(lessons: list[tuple[str, str]], docs: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def on_nav(nav, config, files):
+@dataclass
+class State:
+    pages: dict[str, list[str]] = field(default_factory=dict)  # quiz.pages(): {lesson: its question ids}
+    cards: list[Card] = field(default_factory=list)
+    deck: bool = False  # whether the site has review/, which the Anki deck goes with
+
+
+def on_nav(nav, config, files, build):
     docs = Path(config["docs_dir"])
     quiz.pages()  # every question module imported: what this process computes with from now on
     # A lesson's cards compute its practice answers (about 0.2 s a lesson, 3 s in all): each lesson's are kept by
@@ -124,11 +129,12 @@ def on_nav(nav, config, files):
     package = package_digest(Keys(root(config), memo))
     # The package as this process imported it (its first build). Once the files differ (edited under serve), the
     # imported modules are stale: what is not kept is computed by a new Python, so no stale answer is kept.
-    current = package == _state.setdefault("imported", package)
+    current = package == build.process.setdefault("snippets imported", package)
+    state = build.cards
     stems = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages]
     sources = [(stem, title) for stem, title in stems if (docs / f"{stem}.py").is_file()]  # the notebook pages
     fresh = functools.cache(lambda: fresh_process(sources, docs))
-    _state["pages"] = memo.get(f"{package}\0pages", lambda: quiz.pages() if current else fresh()["pages"])
+    state.pages = memo.get(f"{package}\0pages", lambda: quiz.pages() if current else fresh()["pages"])
 
     def cut(stem, title, docs):
         source = (docs / f"{stem}.py").read_text(encoding="utf-8")
@@ -138,40 +144,40 @@ def on_nav(nav, config, files):
         )
         return [Card(**fields) for fields in found]
 
-    lessons = [(stem, title) for stem, title in sources if stem in _state["pages"]]
+    lessons = [(stem, title) for stem, title in sources if stem in state.pages]
     try:
-        _state["cards"] = all_cards(lessons, docs, cut)
+        state.cards = all_cards(lessons, docs, cut)
     except ValueError as error:  # a card question missing or not a question, two cards with one front
         raise PluginError(f"notes plugin: review cards: {error}") from error
     memo.save()
     # the deck goes with review/: a site without that page (a test's small project) gets neither
-    _state["deck"] = any(p.file.src_uri == "review.md" for p in nav.pages)
+    state.deck = any(p.file.src_uri == "review.md" for p in nav.pages)
     return nav
 
 
-def on_page_content(html_text, page, config, files):
+def on_page_content(html_text, page, config, files, build):
     html_text = CARD_COMMENT.sub("", html_text)  # the card questions are for this stage, not for readers
     if INDEX_MARKER in html_text:  # the checklist: which practice questions each lesson has, for practice.js
-        pages = html.escape(json.dumps(_state["pages"], separators=(",", ":")), quote=True)
+        pages = html.escape(json.dumps(build.cards.pages, separators=(",", ":")), quote=True)
         legacy = html.escape(json.dumps(quiz.LEGACY_IDS, separators=(",", ":")), quote=True)  # practice.js moves old
         html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}" '
                                       f'data-legacy="{legacy}"></div>')  # fmt: skip
-        html_text = _ITEM_HTML.sub(_count_questions, html_text)
+        html_text = _ITEM_HTML.sub(functools.partial(_count_questions, build.cards.pages), html_text)
     if MARKER in html_text:
-        html_text = html_text.replace(MARKER, review_html(_state["cards"]))
+        html_text = html_text.replace(MARKER, review_html(build.cards.cards))
         # relative to the page's folder: right with directory URLs (review/index.html) and without (review.html)
         href = posixpath.relpath(DECK, posixpath.dirname(page.file.dest_uri) or ".")
-        link = f'<a href="{html.escape(href)}" download>{posixpath.basename(DECK)}</a> ({len(_state["cards"])} cards)'
+        link = f'<a href="{html.escape(href)}" download>{posixpath.basename(DECK)}</a> ({len(build.cards.cards)} cards)'
         html_text = html_text.replace(DECK_MARKER, link)
     return html_text
 
 
-def _count_questions(match: re.Match) -> str:
+def _count_questions(pages: dict[str, list[str]], match: re.Match) -> str:
     """A checklist line with its lesson's question count, written at build so that practice.js only updates its
     number (a line that grew after the first paint would shift the page)."""
     link = re.search(r'href="([^"#]*)', match.group(1))
     slug = link and posixpath.basename(link.group(1).rstrip("/").removesuffix(".html").removesuffix("/index"))
-    ids = _state["pages"].get(slug or "")
+    ids = pages.get(slug or "")
     if not ids:
         return match.group(0)
     count = f' <span class="checklist-questions" data-page="{slug}">Questions: 0 of {len(ids)} right.</span>'
@@ -195,6 +201,6 @@ def on_post_page(output, page, config):
     return head + tail
 
 
-def on_post_build(config):
-    if _state.get("deck"):
-        write_deck(_state["cards"], Path(config["site_dir"]) / DECK)
+def on_post_build(config, build):
+    if build.cards.deck:
+        write_deck(build.cards.cards, Path(config["site_dir"]) / DECK)

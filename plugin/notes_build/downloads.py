@@ -14,7 +14,8 @@ import html
 import os
 import posixpath
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -30,32 +31,43 @@ AFTER = ("notebook_html",)  # which writes the executed notebooks beside their p
 _SOURCE = disk_cache.stage_source(__file__)  # part of its memo keys
 MARKER = "<!-- downloads -->"
 
-_state = {"notebooks": []}
-_BUILDER = ThreadPoolExecutor(max_workers=1)
+
+@dataclass
+class State:
+    wheel_build: Future | None = None  # the snippets wheel, built beside the build
+    site_url: str = ""
+    from_env: bool = False  # whether SITE_URL named the site's address
+    project: Path = Path()
+    pyproject: str = ""
+    memo: disk_cache.Memo | None = None
+    notebooks: list[Path] = field(default_factory=list)  # the downloadable notebooks written so far
+
+    def wheel(self) -> wheel.Wheel:
+        return self.wheel_build.result()  # re-raises a failed build's PluginError; the file has the wheel's name
 
 
-def _wheel() -> wheel.Wheel:
-    return _state["wheel_build"].result()  # re-raises a failed build's PluginError; the file has the wheel's name
-
-
-def on_config(config):
+def on_config(config, build):
     # Built beside the build (pip runs in its own process): on a fresh clone it takes 2 s, which the first
-    # pages' execution hides instead of waiting for. `wheel()` waits for it where it is needed.
+    # pages' execution hides instead of waiting for. `State.wheel()` waits for it where it is needed.
     store = disk_cache.Store(cache_folder(config) / "wheel", keep=1)
-    _state["wheel_build"] = _BUILDER.submit(wheel.build, root(config), store)
-    _state["site_url"] = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
-    _state["from_env"] = bool(os.environ.get("SITE_URL"))
-    _state["project"] = root(config)
-    _state["pyproject"] = (root(config) / "pyproject.toml").read_text()
-    _state["notebooks"] = []
-    _state["memo"] = disk_cache.Memo(cache_folder(config) / "pages", "downloads", _SOURCE)
+    pool = ThreadPoolExecutor(max_workers=1)
+    wheel_build = pool.submit(wheel.build, root(config), store)
+    pool.shutdown(wait=False)  # its thread ends once the wheel is built: one pool per build, none left behind
+    build.downloads = State(
+        wheel_build=wheel_build,
+        site_url=(config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/",
+        from_env=bool(os.environ.get("SITE_URL")),
+        project=root(config),
+        pyproject=(root(config) / "pyproject.toml").read_text(),
+        memo=disk_cache.Memo(cache_folder(config) / "pages", "downloads", _SOURCE),
+    )
     return config
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown, page, config, files, build):
     if MARKER not in markdown:
         return markdown
-    built = _wheel()
+    built = build.downloads.wheel()
     pages = [f for f in files if f.is_documentation_page() and f.src_uri.endswith(".py")]
     # Links relative to the folder of the page's file, from the files' places in the built site: right with
     # directory URLs (downloads/index.html) and without them (downloads.html, the offline build).
@@ -87,36 +99,38 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.replace(MARKER, block)
 
 
-def on_post_page(output, page, config):
+def on_post_page(output, page, config, build):
     """Give the page's downloadable notebook (written by the notebook_html stage) its install cell."""
+    state = build.downloads
     notebook = Path(page.file.abs_dest_path).parent / f"{Path(page.file.src_uri).stem}.ipynb"
     if page.file.src_uri.endswith(".py") and notebook.is_file():
-        url = f"{_state['site_url']}downloads/{_wheel().name}"
-        raw, from_env, project = notebook.read_bytes(), _state["from_env"], _state["project"]
+        url = f"{state.site_url}downloads/{state.wheel().name}"
+        raw, from_env, project = notebook.read_bytes(), state.from_env, state.project
         # Reading and writing a notebook with nbformat takes ~10 ms: done once per content (disk_cache.Memo). What
         # decides snippets or snippets[keras] is in the executed notebook (its notes.imported metadata), the ranges
         # in pyproject.toml.
-        text = _state["memo"].get(
-            f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}\0{_state['pyproject']}",
+        text = state.memo.get(
+            f"{url}\0{from_env}\0{versions_line()}\0{nbformat.__version__}\0{raw.decode('utf-8')}\0{state.pyproject}",
             lambda: self_installing(raw, url, from_env, project).decode("utf-8"),
         )
         notebook.write_text(text, encoding="utf-8")
-        _state["notebooks"].append(notebook)
+        state.notebooks.append(notebook)
     return output
 
 
-def on_post_build(config):
+def on_post_build(config, build):
     """Serve the wheel and a zip of every notebook in downloads/."""
-    _state["memo"].save()
+    state = build.downloads
+    state.memo.save()
     folder = Path(config["site_dir"]) / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(_wheel().path, folder / _wheel().name)
-    write_zip(folder / "notebooks.zip", {n.name: n.read_bytes() for n in sorted(_state["notebooks"])})
-    url = f"{_state['site_url']}downloads/{_wheel().name}"
+    shutil.copy2(state.wheel().path, folder / state.wheel().name)
+    write_zip(folder / "notebooks.zip", {n.name: n.read_bytes() for n in sorted(state.notebooks)})
+    url = f"{state.site_url}downloads/{state.wheel().name}"
     written = {}
     for name in exercises.EXERCISES:
         raw = nbformat.writes(exercises.notebook(name)).encode("utf-8")
-        written[f"{name}.ipynb"] = self_installing(raw, url, _state["from_env"], _state["project"], executed=False)
+        written[f"{name}.ipynb"] = self_installing(raw, url, state.from_env, state.project, executed=False)
         (folder / "exercises").mkdir(exist_ok=True)
         (folder / "exercises" / f"{name}.ipynb").write_bytes(written[f"{name}.ipynb"])
     write_zip(folder / "exercises.zip", written)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import disk_cache, typeset
+from . import disk_cache
 from .project import VENDOR, cache_folder, offline_build
 
 AFTER = ("typeset",)  # which collects the formulas' characters
@@ -59,10 +59,10 @@ def on_post_page(output, page, config):
     return output.replace('<link rel="stylesheet"', link + '<link rel="stylesheet"', 1)
 
 
-def on_post_build(config):
+def on_post_build(config, build):
     """The cut font beside temml.css, or, in the offline build, inside it."""
     store = disk_cache.Store(cache_folder(config) / "math", KEEP)
-    font = subset_font(typeset.chars, store)
+    font = subset_font(build.typeset.chars, store)
     store.prune()
     site = Path(config["site_dir"])
     if not offline_build(config):

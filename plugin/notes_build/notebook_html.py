@@ -18,6 +18,7 @@ import posixpath
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -35,27 +36,32 @@ MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</scr
 INLINE_IMAGE = re.compile(r'src="data:image/(png|svg\+xml|jpeg);base64,([A-Za-z0-9+/=\s]+)"')
 PAGE_LINK = re.compile(r'href="([\w./-]+)\.(?:md|py)(#[^"]*)?"')
 
-_state: dict = {"css": None, "urls": {}}
 # mkdocs-jupyter's per-page INFO lines ("Cache hit", "Converting notebook", "Evicted stale cache"): the execute
 # stage logs one line per executed page instead.
 JUPYTER_LOGGERS = ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter")
 
 
+@dataclass
+class State:
+    css: str | None = None  # the notebook CSS, from the first rendered page that has it
+    urls: dict[str, str] = field(default_factory=dict)  # {a page's src_uri: its URL}
+
+
 def on_config(config):
-    _state["css"] = None
     for name in JUPYTER_LOGGERS:  # set when a build starts, not when this module is imported
         logging.getLogger(name).setLevel(logging.WARNING)
     return config
 
 
-def on_files(files, config):
-    _state["urls"] = {f.src_uri: f.url for f in files if f.is_documentation_page()}
+def on_files(files, config, build):
+    build.notebook_html.urls = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     return files
 
 
-def page_links(text: str, src_uri: str) -> str:
-    """Rewrite href="page.md#x" / "page.py#x" to the built page's URL, relative to this page."""
-    urls, here = _state["urls"], _state["urls"].get(src_uri, "")
+def page_links(text: str, src_uri: str, urls: dict[str, str]) -> str:
+    """Rewrite href="page.md#x" / "page.py#x" to the built page's URL (`urls`: {src_uri: URL}), relative to this
+    page."""
+    here = urls.get(src_uri, "")
 
     def replace(match):
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match.group(1)))
@@ -93,16 +99,17 @@ def error_page(failure: execute.ExecutionFailed) -> str:
     )
 
 
-def on_page_content(text, page, config, files):
+def on_page_content(text, page, config, files, build):
     uri = page.file.src_uri
     if not uri.endswith(".py"):
         return text
-    if execute.failure(uri) is not None:
-        return error_page(execute.failure(uri))
+    failure = build.execute.errors.get(uri)  # under `mkdocs serve` only: a build stops at the first
+    if failure is not None:
+        return error_page(failure)
     css = "\n".join(STYLE.findall(text))
     if css.strip():
-        _state["css"] = css
-    text = page_links(MERMAID.sub("", MATHJAX_V2.sub("", STYLE.sub("", text))), uri)
+        build.notebook_html.css = css
+    text = page_links(MERMAID.sub("", MATHJAX_V2.sub("", STYLE.sub("", text))), uri, build.notebook_html.urls)
     words = "Download this page as a Jupyter notebook (.ipynb, with its outputs)"
     link = f'<a href="{Path(uri).stem}.ipynb" download>{words}</a>'
     return f'<p class="notes-download">{link}</p>' + text
@@ -132,13 +139,14 @@ def on_post_page(output, page, config):
     return output
 
 
-def on_post_build(config):
+def on_post_build(config, build):
     """The shared notebook CSS, from a rendered page (or a blank notebook's, on a site without notebook pages)."""
-    if _state["css"] is None:
+    state = build.notebook_html
+    if state.css is None:
         with tempfile.TemporaryDirectory(dir=root(config)) as tmp:
             blank = Path(tmp) / "blank.ipynb"
             nbformat.write(nbformat.v4.new_notebook(), blank)
-            _state["css"] = "\n".join(STYLE.findall(convert.nb2html(str(blank), execute=False)))
+            state.css = "\n".join(STYLE.findall(convert.nb2html(str(blank), execute=False)))
     target = Path(config["site_dir"]) / NOTEBOOK_CSS
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_state["css"])
+    target.write_text(state.css)

@@ -14,6 +14,7 @@ Options (mkdocs.yml): `workers` (kernels at once), `cell_timeout` (seconds a cel
 offline build; it must agree with Material's offline plugin, which does the theme's half of it).
 """
 
+import inspect
 import logging
 
 from mkdocs.config import base
@@ -41,7 +42,7 @@ from . import (
     typeset,
     wrap_tables,
 )
-from .project import PACKAGE, offline_build, session
+from .project import PACKAGE, offline_build
 
 log = logging.getLogger("mkdocs.plugins.notes")
 
@@ -91,24 +92,57 @@ class NotesOptions(base.Config):
     offline = c.Type(bool, default=False)
 
 
-def _run(event: str, item=None, **kwargs):
-    for stage in STAGES:
-        handler = getattr(stage, f"on_{event}", None)
-        if handler is None:
-            continue
+def _name(stage) -> str:
+    return stage.__name__.rsplit(".", 1)[-1]
+
+
+class Build:
+    """What one build keeps from event to event, made new by on_config for every build (`mkdocs serve` runs it
+    before each rebuild, with the same plugin):
+    - `command`: "build" or "serve";
+    - `process`: what lasts as long as the process, as the plugin does (under serve, across rebuilds);
+    - `build.<stage>`: the State() of each stage that defines one.
+
+    A handler gets it by taking a `build` argument. A stage reads another's state only when it names that stage
+    in AFTER (check_order then puts it later)."""
+
+    def __init__(self, command: str, process: dict, stages=STAGES):
+        self.command, self.process = command, process
+        for stage in stages:
+            if hasattr(stage, "State"):
+                setattr(self, _name(stage), stage.State())
+
+
+# For each event, the stages' handlers in STAGES order, each with whether it takes the build's state.
+HANDLERS = {
+    event: [(h, "build" in inspect.signature(h).parameters) for s in STAGES if (h := getattr(s, f"on_{event}", None))]
+    for event in ("startup", "config", "files", "pre_build", "nav", "env", "page_markdown", "page_content",
+                  "page_context", "post_page", "post_build")
+}  # fmt: skip
+
+
+def _run(event: str, item=None, build: Build | None = None, **kwargs):
+    for handler, takes_build in HANDLERS[event]:
+        extra = {"build": build} if takes_build else {}
         if event in ITEM_EVENTS:
-            result = handler(item, **kwargs)
+            result = handler(item, **kwargs, **extra)
             item = item if result is None else result
         else:
-            handler(**kwargs)
+            handler(**kwargs, **extra)
     return item
 
 
 class NotesPlugin(BasePlugin[NotesOptions]):
     supports_multiple_instances = False
 
+    def __init__(self):
+        super().__init__()
+        self.command = "build"  # until on_startup says otherwise (a test may run a build without it)
+        self.process: dict = {}
+        self.build: Build | None = None
+
     def on_startup(self, *, command, dirty):
-        session["command"] = command
+        self.command = command
         _run("startup", command=command, dirty=dirty)
 
     @event_priority(-50)
@@ -121,40 +155,41 @@ class NotesPlugin(BasePlugin[NotesOptions]):
             )
         if self.config.offline != offline_build(config):
             raise PluginError("notes plugin: its offline option and Material's offline plugin must agree (OFFLINE)")
-        return _run("config", config)
+        self.build = Build(self.command, self.process)
+        return _run("config", config, self.build)
 
     @event_priority(-50)
     def on_files(self, files, *, config):
-        return _run("files", files, config=config)
+        return _run("files", files, self.build, config=config)
 
     @event_priority(-50)
     def on_pre_build(self, *, config):
-        _run("pre_build", config=config)
+        _run("pre_build", build=self.build, config=config)
 
     @event_priority(-50)
     def on_nav(self, nav, *, config, files):
-        return _run("nav", nav, config=config, files=files)
+        return _run("nav", nav, self.build, config=config, files=files)
 
     @event_priority(-50)
     def on_env(self, env, *, config, files):
-        return _run("env", env, config=config, files=files)
+        return _run("env", env, self.build, config=config, files=files)
 
     @event_priority(-50)
     def on_page_markdown(self, markdown, *, page, config, files):
-        return _run("page_markdown", markdown, page=page, config=config, files=files)
+        return _run("page_markdown", markdown, self.build, page=page, config=config, files=files)
 
     @event_priority(-50)
     def on_page_content(self, html, *, page, config, files):
-        return _run("page_content", html, page=page, config=config, files=files)
+        return _run("page_content", html, self.build, page=page, config=config, files=files)
 
     @event_priority(-50)
     def on_page_context(self, context, *, page, config, nav):
-        return _run("page_context", context, page=page, config=config, nav=nav)
+        return _run("page_context", context, self.build, page=page, config=config, nav=nav)
 
     @event_priority(-50)
     def on_post_page(self, output, *, page, config):
-        return _run("post_page", output, page=page, config=config)
+        return _run("post_page", output, self.build, page=page, config=config)
 
     @event_priority(-50)
     def on_post_build(self, *, config):
-        _run("post_build", config=config)
+        _run("post_build", build=self.build, config=config)

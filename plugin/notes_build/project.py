@@ -26,14 +26,6 @@ def offline_build(config) -> bool:
     return offline is not None and bool(offline.config.enabled)
 
 
-session = {"command": "build"}  # set by the plugin's on_startup; `mkdocs serve`'s rebuilds keep it
-
-
-def command() -> str:
-    """ "build" or "serve" (`mkdocs serve`, whose rebuilds keep the command it started with)."""
-    return session["command"]
-
-
 def options(config):
     """The notes plugin's options (mkdocs.yml): workers, cell_timeout, offline."""
     return config.plugins["notes"].config

@@ -18,6 +18,7 @@ them, keeping what they show:
 """
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import tinycss2
@@ -36,8 +37,6 @@ _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _NAME = re.compile(r"-?[_a-zA-Z][\w-]*")  # what _ID finds after the #
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _GROUPS = ("media", "supports")
-
-_used = {"classes": set(), "ids": set()}
 
 
 def _selectors(prelude: list) -> list[str]:
@@ -171,30 +170,37 @@ def names(html: str) -> list[list[str]]:
     return [sorted(classes), sorted(ids)]
 
 
-def on_pre_build(config):
-    _used["classes"], _used["ids"] = set(), set()
-    _used["memo"] = disk_cache.Memo(cache_folder(config) / "pages", "styles-names", _SOURCE)
+@dataclass
+class State:
+    classes: set[str] = field(default_factory=set)  # every class and id this build's pages use
+    ids: set[str] = field(default_factory=set)
+    memo: disk_cache.Memo | None = None  # each page's names, by its HTML
 
 
-def on_post_page(output, page, config):
+def on_pre_build(config, build):
+    build.styles.memo = disk_cache.Memo(cache_folder(config) / "pages", "styles-names", _SOURCE)
+
+
+def on_post_page(output, page, config, build):
     """Note every class and id the page uses (every page loads the notebook CSS: extra_css is site-wide)."""
-    classes, ids = _used["memo"].get(output, lambda: names(output))  # the memo on_pre_build made
-    _used["classes"].update(classes)
-    _used["ids"].update(ids)
+    classes, ids = build.styles.memo.get(output, lambda: names(output))
+    build.styles.classes.update(classes)
+    build.styles.ids.update(ids)
     return output
 
 
-def on_post_build(config):
+def on_post_build(config, build):
     """Cut the notebook CSS. Parsing 590 KB of CSS takes a second or two, so each cut is kept in .cache/styles,
     named by the stylesheet and the names the pages use: a rebuild whose pages use the same names copies it."""
-    _used["memo"].save()
+    used = build.styles
+    used.memo.save()
     path = Path(config["site_dir"]) / NOTEBOOK_CSS
     if not path.is_file():  # it would ship whole (590 KB) or not at all
         raise PluginError(f"styles stage: {NOTEBOOK_CSS} is not in the site: the notebook_html stage writes it first")
     css = path.read_text(encoding="utf-8")
-    used = "\0".join(sorted(_used["classes"])) + "\1" + "\0".join(sorted(_used["ids"]))
+    names_used = "\0".join(sorted(used.classes)) + "\1" + "\0".join(sorted(used.ids))
     store = disk_cache.Store(cache_folder(config) / "styles", KEEP)
-    cut = lambda target: target.write_text(restyle(prune(css, _used["classes"], _used["ids"])), encoding="utf-8")  # noqa: E731
-    cached = store.get(f"jupyter-{disk_cache.key(css, used, _SOURCE)[:20]}.css", cut)
+    cut = lambda target: target.write_text(restyle(prune(css, used.classes, used.ids)), encoding="utf-8")  # noqa: E731
+    cached = store.get(f"jupyter-{disk_cache.key(css, names_used, _SOURCE)[:20]}.css", cut)
     store.prune()
     path.write_text(cached.read_text(encoding="utf-8"), encoding="utf-8")

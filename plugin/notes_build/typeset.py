@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mkdocs.exceptions import PluginError
@@ -37,7 +38,6 @@ AFTER = ("notebook_html", "cards")  # the notebooks' math is bare $…$ once the
 TEMML_JS = VENDOR / "temml.min.js"
 TEMML_VERSION = "0.13.5"
 _MATH_TEXT = re.compile(r"<math\b.*?</math>", re.S)
-chars: set[str] = set()  # the characters of this build's formulas, for the math_font stage
 
 # Elements whose text is never math: code, scripts, existing math, inline SVG figures.
 _SKIP = {"pre", "code", "script", "style", "textarea", "svg", "math", "kbd"}
@@ -232,17 +232,18 @@ def render_arithmatex(page_html: str) -> str:
     return _ARITHMATEX.sub(replace, page_html)
 
 
-def on_pre_build(config):
-    chars.clear()
+@dataclass
+class State:
+    chars: set[str] = field(default_factory=set)  # the characters of this build's formulas, for math_font
 
 
-def on_page_content(html_text, page, config, files):
+def on_page_content(html_text, page, config, files, build):
     try:
         html_text = render_delimited(html_text) if page.file.src_uri.endswith(".py") else render_arithmatex(html_text)
     except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     for math in _MATH_TEXT.findall(html_text):
-        chars.update(html.unescape(re.sub(r"<[^>]+>", "", math)))
+        build.typeset.chars.update(html.unescape(re.sub(r"<[^>]+>", "", math)))
         if "<msqrt" in math or "<mroot" in math:  # the browser draws the radical from the font's √ glyph,
-            chars.add("√")  # which the formula's text does not contain
+            build.typeset.chars.add("√")  # which the formula's text does not contain
     return html_text
