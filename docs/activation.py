@@ -30,7 +30,7 @@ z = np.linspace(-8, 8, 401)
 print("σ(0) =", activations.sigmoid(0.0), "  max σ'(z) =", activations.sigmoid_prime(z).max())
 
 # %% tags=["hide-input"]
-from snippets import plots, show
+from snippets.course import plots, show
 
 plots.show(
     plots.curves(
@@ -69,7 +69,7 @@ print("stable:", activations.sigmoid(np.array([-1000.0, 0.0, 1000.0])))
 # $\frac{1}{1 + e^{-z}} = \frac{e^{z}}{1 + e^{z}}$ is exact for the sign of $z$:
 
 # %% tags=["hide-input"]
-show.source(activations._sigmoid)
+show.source(activations.stable_sigmoid)
 
 
 # %% [markdown]
@@ -79,7 +79,7 @@ show.source(activations._sigmoid)
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("activation")
 

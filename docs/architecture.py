@@ -19,7 +19,8 @@
 # and one sigmoid output unit giving $\hat y = P(y = 1 \mid x)$.
 
 # %% tags=["hide-input"]
-from snippets import architecture, numpy_net, plots, show
+from snippets import numpy_net
+from snippets.course import architecture, plots, show
 
 plots.show(
     architecture.diagram(numpy_net.LAYER_SIZES),
@@ -52,7 +53,8 @@ plots.show(
 # for a batch of all $m = 12{,}665$ training examples.
 
 # %%
-from snippets import architecture, keras_net
+from snippets import keras_net
+from snippets.course import architecture
 
 model = keras_net.build_model()
 params = keras_net.from_keras(model)
@@ -109,7 +111,7 @@ show.source(module="keras_net.py", section="transfer")
 # labelled 1, the outer 0, fitted by the same `training.train` (full batch, sigmoid units) for three networks.
 
 # %%
-from snippets import circles
+from snippets.course import circles
 
 fits = circles.fit_all()
 for name, fit in fits.items():
@@ -137,7 +139,7 @@ plots.show(
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("architecture")
 

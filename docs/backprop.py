@@ -73,9 +73,9 @@
 # The same two lines in code (`tests/test_by_hand.py` checks $dA$ against finite differences):
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
-show.source(module="by_hand.py", section="hidden-step")
+show.source(module="course/by_hand.py", section="hidden-step")
 
 # %% [markdown]
 # <!-- end fold -->
@@ -89,7 +89,7 @@ show.source(module="by_hand.py", section="hidden-step")
 # %% tags=["hide-input"]
 import numpy as np
 
-from snippets import by_hand
+from snippets.course import by_hand
 
 formulas = {
     "Z1": "W1 x + b1", "A1": "σ(Z1)", "Z2": "W2 A1 + b2", "A2": "σ(Z2) = ŷ", "J": "−[y log ŷ + (1−y) log(1−ŷ)]",
@@ -145,7 +145,8 @@ show.pre("\n".join(given + [""] + steps + [""] + loss))
 # parameters that feed it.
 
 # %% tags=["hide-input"]
-from snippets import architecture, numpy_net, plots, show
+from snippets import numpy_net
+from snippets.course import architecture, plots, show
 
 plots.show(
     architecture.computation_graph(numpy_net.LAYER_SIZES),
@@ -227,7 +228,7 @@ show.table(
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("backprop")
 

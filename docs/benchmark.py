@@ -30,7 +30,7 @@
 # against plain `fit` on the same network, from the same run.
 
 # %%
-from snippets import benchmark, show
+from snippets.course import benchmark, show
 
 bench = benchmark.load()
 rows = {row["case"]: row for row in bench["rows"]}
@@ -105,7 +105,7 @@ print(f"XLA against plain fit, both with op determinism off: {off['median_epoch_
 # and its ratio is not the benchmark's above, which compares medians of repeated epochs on a quiet machine.
 
 # %% tags=["timing", "hide-input"]
-from snippets import results
+from snippets.course import results
 
 runs = {impl: results.headline(impl) for impl in ("numpy", "keras")}
 show.table(

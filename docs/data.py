@@ -22,7 +22,8 @@
 # %%
 import numpy as np
 
-from snippets import data, plots, show
+from snippets import data
+from snippets.course import plots, show
 
 X_train, Y_train = data.load("train")
 X_test, Y_test = data.load("test")
@@ -120,7 +121,7 @@ except ValueError as error:
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("data")
 

@@ -28,6 +28,6 @@
 # </script>
 
 # %% tags=["hide-input"]
-from snippets import exam
+from snippets.practice import exam
 
 exam.paper()

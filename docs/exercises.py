@@ -28,7 +28,8 @@
 # solution, folded: open it once your own passes, or when you are stuck.
 
 # %% tags=["hide-input"]
-from snippets import exercises, show
+from snippets.course import show
+from snippets.practice import exercises
 
 exercises.show("my_dense")
 

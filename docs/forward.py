@@ -21,9 +21,9 @@
 # continues with `Z3` and `A3`:
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
-show.source(module="notes.py", section="forward")
+show.source(module="course/notes.py", section="forward")
 
 # %% [markdown]
 # In `np.dot(W1, X) + b1`, the product is $(25, m)$ and `b1` is $(25, 1)$: NumPy *broadcasts* `b1`, adding it to
@@ -35,7 +35,8 @@ show.source(module="notes.py", section="forward")
 # %%
 import numpy as np
 
-from snippets import data, notes, numpy_net
+from snippets import data, numpy_net
+from snippets.course import notes
 
 X_test, Y_test = data.load("test")
 params = numpy_net.init_params(seed=0)
@@ -105,7 +106,7 @@ show.table(
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("forward")
 

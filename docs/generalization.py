@@ -29,7 +29,8 @@
 # <!-- fold: The split: data.holdout -->
 
 # %% tags=["hide-input"]
-from snippets import data, show
+from snippets import data
+from snippets.course import show
 
 show.source(data.holdout)
 
@@ -53,7 +54,7 @@ print(f"validation: {X_val.shape[1]:,} digits, {Y_val.mean():.1%} ones")
 # measured once, with the weights at the end of the epoch.</p></details>
 
 # %%
-from snippets import generalization
+from snippets.course import generalization
 
 holdout = generalization.holdout_runs()
 runs = holdout["runs"]
@@ -64,7 +65,7 @@ for impl, run in runs.items():
           f"validation accuracy {h['val_accuracy'][-1]:.2%}")  # fmt: skip
 
 # %% tags=["hide-input"]
-from snippets import plots
+from snippets.course import plots
 
 plots.show(
     plots.train_val(
@@ -157,7 +158,7 @@ print(f"lowest validation loss, 10,665 digits (NumPy): {min(runs['numpy']['histo
 # <!-- fold: The code: l2_cost and l2_grads -->
 
 # %% tags=["hide-input"]
-show.source(module="regularization.py", section="l2")
+show.source(module="course/regularization.py", section="l2")
 
 # %% [markdown]
 # <!-- end fold -->
@@ -169,7 +170,7 @@ show.source(module="regularization.py", section="l2")
 # %%
 import numpy as np
 
-from snippets import regularization
+from snippets.course import regularization
 
 noisy = regularization.noisy_runs()
 for lambd, run in noisy["runs"].items():
@@ -222,7 +223,7 @@ for impl, run in runs.items():
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("generalization")
 

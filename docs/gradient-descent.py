@@ -22,7 +22,7 @@
 # ## The update and the loop
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
 show.source(module="numpy_net.py", section="update")
 
@@ -41,7 +41,7 @@ show.source(module="training.py", section="train")
 # [Home](index.py) and [NumPy vs TensorFlow](numpy-vs-tensorflow.py)).
 
 # %%
-from snippets import plots, results
+from snippets.course import plots, results
 
 headline = results.headline("numpy")
 full = results.histories([(2.0, None)], epochs=60)[(2.0, None)]
@@ -174,7 +174,7 @@ show.table(
 # <!-- fold print: The nine runs as a table -->
 
 # %%
-from snippets import export
+from snippets.course import export
 
 sweep = results.learning_rates(export.LEARNING_RATES, **export.LEARNING_RATE_RUNS)
 
@@ -264,7 +264,7 @@ show.table(
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("gradient-descent")
 

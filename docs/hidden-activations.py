@@ -31,7 +31,7 @@ for name in ("sigmoid", "tanh", "relu"):
     print(f"{name:>7}: g(0) = {value(0.0):.2f}, g'(0) = {slope(0.0):.2f}, largest g' = {slope(z).max():.2f}")
 
 # %% tags=["hide-input"]
-from snippets import plots
+from snippets.course import plots
 
 plots.show(
     plots.curves(
@@ -48,7 +48,7 @@ plots.show(
 # pass uses $g$ in the hidden layers and $\sigma$ for the output:
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
 show.source(module="activations.py", section="hidden")
 
@@ -60,7 +60,7 @@ show.source(module="activations.py", section="hidden")
 # hidden layer.
 
 # %%
-from snippets import hidden_layers
+from snippets.course import hidden_layers
 
 runs = hidden_layers.compare()
 
@@ -130,7 +130,7 @@ for name in ("tanh", "relu"):
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("hidden-activations")
 

@@ -36,7 +36,8 @@
 # computed once per build; every page that reports them shows these same numbers.
 
 # %% tags=["hide-input"]
-from snippets import data, plots, results, show
+from snippets import data
+from snippets.course import plots, results, show
 
 runs = {impl: results.headline(impl) for impl in ("numpy", "keras")}
 show.table(

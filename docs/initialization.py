@@ -31,15 +31,15 @@
 # <!-- fold: How the difference between units is measured -->
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
-show.source(module="initialization.py", section="unit-difference")
+show.source(module="course/initialization.py", section="unit-difference")
 
 # %% [markdown]
 # <!-- end fold -->
 
 # %%
-from snippets import initialization, results
+from snippets.course import initialization, results
 
 symmetry = initialization.symmetry()
 digits = symmetry["digits"]
@@ -144,7 +144,7 @@ for l in range(1, len(sizes)):
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("initialization")
 

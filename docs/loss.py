@@ -48,7 +48,7 @@ print(f"-(1/m) log P(labels) = {losses.negative_log_likelihood(Y_hat, Y):.10f}")
 print(f"J, binary cross-entropy = {losses.binary_cross_entropy(Y_hat, Y):.10f}")
 
 # %% tags=["hide-input"]
-from snippets import plots, show
+from snippets.course import plots, show
 
 p = np.linspace(0.001, 0.999, 500)
 plots.show(
@@ -74,7 +74,7 @@ plots.show(
 # <!-- fold: The code: the clipped form -->
 
 # %% tags=["hide-input"]
-show.source(losses._bce)
+show.source(losses.bce)
 
 # %% [markdown]
 # <!-- end fold -->
@@ -86,7 +86,7 @@ show.source(losses._bce)
 # ([Gradient descent](gradient-descent.py)):
 
 # %% tags=["hide-input"]
-show.source(losses._bce_from_logits)
+show.source(losses.bce_from_logits)
 
 # %% [markdown]
 # ## NumPy beside Keras, same predictions
@@ -166,7 +166,7 @@ show.table(["computed by", "loss for z = −50, y = 1"], [[name, f"{value:.3f}"]
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("loss")
 

@@ -42,7 +42,8 @@
 # **Define**
 
 # %% tags=["hide-input"]
-from snippets import keras_net, losses, numpy_net, show
+from snippets import keras_net, losses, numpy_net
+from snippets.course import show
 
 show.tabs(
     {"NumPy": show.source(numpy_net.init_params), "TensorFlow": show.source(module="keras_net.py", section="build")}
@@ -62,7 +63,7 @@ show.tabs(
 
 # %% tags=["hide-input"]
 show.tabs({
-    "NumPy": show.source(losses._bce_from_logits),
+    "NumPy": show.source(losses.bce_from_logits),
     "TensorFlow": show.code("loss=keras.losses.BinaryCrossentropy()  # in model.compile, see build_model\n"
                             "# with a sigmoid output, fit computes it from the sigmoid's input z (the logits form):\n"
                             "# mean(max(z, 0) - y z + log(1 + exp(-|z|))), nothing clipped; handed bare\n"
@@ -97,7 +98,7 @@ show.tabs(
 # %%
 import numpy as np
 
-from snippets import results
+from snippets.course import results
 
 runs = {"NumPy": results.headline("numpy"), "Keras, like for like": results.like_for_like(),
         "Keras, Adam": results.headline("keras")}  # fmt: skip
@@ -125,7 +126,7 @@ print(f"NumPy vs Keras Adam: same predicted label on {np.mean((P_np >= 0.5) == (
 print(f"|P_numpy − P_adam|: median {np.median(np.abs(P_np - P_tf)):.1e}, largest {np.max(np.abs(P_np - P_tf)):.2f}")
 
 # %% tags=["hide-input"]
-from snippets import plots
+from snippets.course import plots
 
 plots.show(
     plots.history(
@@ -176,7 +177,7 @@ plots.show(
 # run; Keras' strongest option here is `steps_per_execution` (32 batches per call into its compiled graph):
 
 # %%
-from snippets import benchmark
+from snippets.course import benchmark
 
 bench = benchmark.load()
 rows = {row["case"]: row for row in bench["rows"]}
@@ -206,7 +207,7 @@ show.table(
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("numpy-vs-tensorflow")
 

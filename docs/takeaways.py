@@ -55,7 +55,7 @@
 # [Home](index.py#baselines) reports, computed once per build):
 
 # %% tags=["hide-input"]
-from snippets import results, show
+from snippets.course import results, show
 
 show.table(
     ["model", "test accuracy", "test errors"],

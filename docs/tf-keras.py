@@ -19,15 +19,16 @@
 # Three calls: define the layers, compile with a loss and an optimizer, fit to the data.
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
-show.source(module="notes.py", section="keras")
+show.source(module="course/notes.py", section="keras")
 
 # %%
 import keras
 import numpy as np
 
-from snippets import keras_net, notes
+from snippets import keras_net
+from snippets.course import notes
 
 keras.utils.set_random_seed(0)
 model = notes.keras_model()
@@ -68,7 +69,7 @@ show.source(module="keras_net.py", section="train")
 # once per build, shared with [Home](index.py) and [NumPy vs TensorFlow](numpy-vs-tensorflow.py)).
 
 # %%
-from snippets import results
+from snippets.course import results
 
 run = results.headline("keras")
 print(
@@ -77,7 +78,7 @@ print(
 )
 
 # %% tags=["hide-input"]
-from snippets import plots
+from snippets.course import plots
 
 plots.show(
     plots.history({"Keras (Adam)": run["history"]}),
@@ -122,7 +123,7 @@ plots.show(
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("tf-keras")
 

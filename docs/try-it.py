@@ -49,7 +49,7 @@
 # The page's JavaScript reads them back and runs the same forward pass as the NumPy version:
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
 show.source(module="numpy_net.py", section="forward")
 
@@ -61,7 +61,8 @@ import json
 
 import numpy as np
 
-from snippets import data, export, numpy_net, results
+from snippets import data, numpy_net
+from snippets.course import export, results
 
 headline = results.headline("numpy")
 payload = export.digit_net(headline["model"], start=numpy_net.init_params(seed=headline["seed"]))  # as shipped
@@ -100,7 +101,7 @@ for index, label, p in zip(wrong["index"], wrong["y"], wrong["p"], strict=True):
     print(f"  test digit {index}: labelled {label}, P(y = 1) = {p:.3f}")
 
 # %% tags=["hide-input"]
-from snippets import plots
+from snippets.course import plots
 
 plots.show(
     plots.digit_grid(
@@ -159,7 +160,7 @@ plots.show(
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("try-it")
 

@@ -27,9 +27,9 @@
 # then all at once:
 
 # %% tags=["hide-input"]
-from snippets import show
+from snippets.course import show
 
-show.source(module="notes.py", section="loop")
+show.source(module="course/notes.py", section="loop")
 
 # %% [markdown]
 # Both, for the first unit of layer 1 (400 weights), on all 2,115 test digits:
@@ -37,7 +37,8 @@ show.source(module="notes.py", section="loop")
 # %%
 import numpy as np
 
-from snippets import data, notes, numpy_net
+from snippets import data, numpy_net
+from snippets.course import notes
 
 X, _ = data.load("test")
 params = numpy_net.init_params(seed=0)
@@ -64,7 +65,7 @@ print(f"loop: {t_loop * 1e3:.2f} ms | vectorized: {t_vec * 1e3:.3f} ms | {t_loop
 # example: a row plus a column.
 
 # %% tags=["hide-input"]
-show.source(module="notes.py", section="broadcasting")
+show.source(module="course/notes.py", section="broadcasting")
 
 # %%
 notes.broadcasting()
@@ -117,7 +118,7 @@ except ValueError as error:
 # one</strong> gives fresh numbers. Progress stays in this browser.</p>
 
 # %% tags=["hide-input"]
-from snippets import quiz
+from snippets.practice import quiz
 
 quiz.questions("vectorization")
 

@@ -2,13 +2,13 @@
 
 Usage: python scripts/bench_epoch.py [--epochs 7] [--json] [--write]
 
-Times every case of snippets.benchmark.CASES on the full 0/1 training set (12,665 x 400): the
+Times every case of snippets.course.benchmark.CASES on the full 0/1 training set (12,665 x 400): the
 course's 400-25-15-1 network with Keras' speed options (steps_per_execution, XLA) and NumPy, then
 a 400-1024-1024-1 network where the matrix products dominate. Each trainer's epochs are timed by
 the same per-epoch callback; the first epoch is dropped (Keras traces and compiles its graph then)
 and the median of the rest is reported, each ratio taken against plain Keras fit on the same
 network from this same run. Timings depend on the machine: compare ratios, not seconds.
---write saves the results to snippets/benchmark.json, which the pages and tests read.
+--write saves the results to snippets/course/benchmark.json, which the pages and tests read.
 """
 
 import argparse
@@ -23,7 +23,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from snippets import benchmark, data, keras_net, training  # noqa: E402
+from snippets import data, keras_net, training  # noqa: E402
+from snippets.course import benchmark
 
 
 def epoch_seconds(case, X, Y, epochs):
@@ -90,7 +91,7 @@ def version(*names):
 
 
 def run(epochs):
-    """Time every case in one run; returns the dict that snippets.benchmark.load() reads back."""
+    """Time every case in one run; returns the dict that snippets.course.benchmark.load() reads back."""
     X, Y = data.load("train")
     rows = []
     for case in benchmark.CASES:

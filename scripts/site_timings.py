@@ -10,7 +10,7 @@ Steps, in order, each on the caches the previous steps left:
 - cold: `mkdocs build` with empty caches (every page executed);
 - unchanged: the same build again;
 - page text: a sentence added to a Markdown cell of one notebook page (docs/loss.py), then a build;
-- plots comment: a comment added to snippets/plots.py, then a build (its pages re-execute; no retraining);
+- plots comment: a comment added to snippets/course/plots.py, then a build (its pages re-execute; no retraining);
 - serve plots comment / serve page text / serve unchanged (unless --no-serve): `mkdocs serve` running, the
   same kind of edits (and a page saved with its text unchanged), timed from the file write until the
   server logs "Reloading browsers" (the rebuilt page is served). This is the author's loop: the server

@@ -4,7 +4,7 @@ import argparse
 import json
 import sys
 
-from snippets.results import SETTINGS
+from snippets.course.results import SETTINGS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +61,7 @@ def main(argv=None) -> int:
         bar.set_postfix(loss=f"{history['loss'][-1]:.4f}", acc=f"{history['accuracy'][-1]:.4f}")
         bar.update(1)
 
-    from snippets.results import run
+    from snippets.course.results import run
 
     try:
         result = run(

@@ -5,7 +5,7 @@ import numpy as np
 from snippets.checks import as_array
 
 
-def _sigmoid(Z: np.ndarray) -> np.ndarray:
+def stable_sigmoid(Z: np.ndarray) -> np.ndarray:
     # exp(-|z|) is in (0, 1], so nothing overflows for any z; the two branches are the same
     # function, 1/(1+e^-z) = e^z/(1+e^z), each evaluated where it is exact. e^-|z| underflowing
     # to 0 for |z| > 745 is the right answer, not an error, whatever the caller's errstate.
@@ -24,12 +24,12 @@ def sigmoid(z):
     Returns:
         σ(z), same shape as `z`, in [0, 1]; exactly 0.5 at z = 0.
     """
-    return _sigmoid(as_array("z", z))
+    return stable_sigmoid(as_array("z", z))
 
 
 def sigmoid_prime(z):
     """The derivative σ'(z) = σ(z) (1 - σ(z)); same shape as `z`, in [0, 0.25]."""
-    S = _sigmoid(as_array("z", z))
+    S = stable_sigmoid(as_array("z", z))
     return S * (1.0 - S)
 
 
@@ -61,7 +61,7 @@ def relu_prime(z):
 # A = g(Z) (backprop keeps A, not Z): σ' = A(1 - A), tanh' = 1 - A², ReLU' = 1 where A > 0 (A > 0 exactly when Z > 0).
 # --8<-- [start:hidden]
 HIDDEN = {  # name: (g, g' from A = g(Z))
-    "sigmoid": (_sigmoid, lambda A: A * (1.0 - A)),  # σ' = σ (1 - σ) = A (1 - A)
+    "sigmoid": (stable_sigmoid, lambda A: A * (1.0 - A)),  # σ' = σ (1 - σ) = A (1 - A)
     "tanh": (np.tanh, lambda A: 1.0 - A * A),  # tanh' = 1 - tanh² = 1 - A²
     "relu": (lambda Z: np.maximum(Z, 0.0), lambda A: (A > 0).astype(A.dtype)),  # ReLU' = 1 where Z > 0, so A > 0
 }

@@ -4,8 +4,8 @@ import numpy as np
 
 from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_examples, as_labels
-from snippets.losses import _bce
-from snippets.numpy_net import _backward, _forward, check_params
+from snippets.losses import bce
+from snippets.numpy_net import backward_pass, check_params, forward_pass
 
 
 def relative_error(a, b) -> float:
@@ -25,7 +25,7 @@ def backprop_grads(X, Y, params, hidden="sigmoid"):
     """Gradients of the mean cross-entropy by backpropagation: {"dW1": like W1, ...}; hidden: as numpy_net.forward."""
     X, Y, L = _inputs(X, Y, params)
     g, g_prime = hidden_activation(hidden)
-    return _backward(Y, params, _forward(X, params, L, g)[1], L, g_prime)
+    return backward_pass(Y, params, forward_pass(X, params, L, g)[1], L, g_prime)
 
 
 # --8<-- [start:numerical]
@@ -42,9 +42,9 @@ def numerical_grads(X, Y, params, eps=1e-5, hidden="sigmoid"):
         for index in np.ndindex(value.shape):
             shifted = {k: v.copy() for k, v in params.items()}
             shifted[key][index] = value[index] + eps
-            J_plus = _bce(_forward(X, shifted, L, g)[0], Y)
+            J_plus = bce(forward_pass(X, shifted, L, g)[0], Y)
             shifted[key][index] = value[index] - eps
-            J_minus = _bce(_forward(X, shifted, L, g)[0], Y)
+            J_minus = bce(forward_pass(X, shifted, L, g)[0], Y)
             grad[index] = (J_plus - J_minus) / (2 * eps)
         grads["d" + key] = grad
     return grads

@@ -14,7 +14,7 @@ from tensorflow.python.framework import config as tf_config
 
 from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_examples, as_labels, positive_int, positive_number
-from snippets.numpy_net import LAYER_SIZES, _check_sizes, check_params
+from snippets.numpy_net import LAYER_SIZES, check_params, checked_sizes
 
 OPTIMIZERS = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD}  # SGD: plain W := W - α dW
 
@@ -33,13 +33,9 @@ def build_model(layer_sizes=LAYER_SIZES, *, lr=1e-3, seed=0, optimizer="adam", h
     (tf_config.enable_op_determinism if op_determinism else tf_config.disable_op_determinism)()
     keras.utils.set_random_seed(seed)  # seeds the initial weights and fit's shuffling
     activations = [hidden] * (len(sizes) - 2) + ["sigmoid"]
-    model = keras.Sequential(
-        [keras.Input(shape=(sizes[0],), dtype=dtype)]
-        + [
-            keras.layers.Dense(n, activation=g, name=f"L{l}", dtype=dtype)
-            for l, (n, g) in enumerate(zip(sizes[1:], activations, strict=True), 1)
-        ]  # fmt: skip
-    )
+    layers = [keras.layers.Dense(n, activation=g, name=f"L{l}", dtype=dtype)
+              for l, (n, g) in enumerate(zip(sizes[1:], activations, strict=True), 1)]  # fmt: skip
+    model = keras.Sequential([keras.Input(shape=(sizes[0],), dtype=dtype), *layers])
     model.compile(
         optimizer=make_optimizer(learning_rate=positive_number("lr", lr)),
         loss=keras.losses.BinaryCrossentropy(),
@@ -58,7 +54,7 @@ def _check_build(layer_sizes, optimizer, hidden, steps_per_execution, jit_compil
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"optimizer must be one of {sorted(OPTIMIZERS)}; got {optimizer!r}")
     speed = _speed_options(steps_per_execution, jit_compile, op_determinism)
-    return _check_sizes(layer_sizes), speed, OPTIMIZERS[optimizer]
+    return checked_sizes(layer_sizes), speed, OPTIMIZERS[optimizer]
 
 
 def _speed_options(steps_per_execution, jit_compile, op_determinism):

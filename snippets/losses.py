@@ -9,12 +9,12 @@ from snippets.checks import as_array, as_labels
 EPSILON = 1e-7
 
 
-def _bce(Y_hat: np.ndarray, Y: np.ndarray) -> float:
+def bce(Y_hat: np.ndarray, Y: np.ndarray) -> float:
     P = np.clip(Y_hat, EPSILON, 1.0 - EPSILON)
     return float(-np.mean(Y * np.log(P) + (1.0 - Y) * np.log(1.0 - P)))
 
 
-def _bce_from_logits(Z: np.ndarray, Y: np.ndarray) -> float:
+def bce_from_logits(Z: np.ndarray, Y: np.ndarray) -> float:
     # log(1 + e^z) - y z, rewritten as max(z, 0) - y z + log(1 + e^-|z|) so that e^z never overflows.
     return float(np.mean(np.maximum(Z, 0.0) - Y * Z + np.log1p(np.exp(-np.abs(Z)))))
 
@@ -35,7 +35,7 @@ def binary_cross_entropy(Y_hat, Y) -> float:
         raise ValueError(f"Y_hat must have the shape of Y, {Y.shape}; got {Y_hat.shape}")
     if Y_hat.min() < 0.0 or Y_hat.max() > 1.0:
         raise ValueError("Y_hat must hold probabilities in [0, 1]; for raw scores use binary_cross_entropy_from_logits")
-    return _bce(Y_hat, Y)
+    return bce(Y_hat, Y)
 
 
 def binary_cross_entropy_from_logits(Z, Y) -> float:
@@ -49,7 +49,7 @@ def binary_cross_entropy_from_logits(Z, Y) -> float:
     Z = as_array("Z", Z)
     if Z.shape != Y.shape:
         raise ValueError(f"Z must have the shape of Y, {Y.shape}; got {Z.shape}")
-    return _bce_from_logits(Z, Y)
+    return bce_from_logits(Z, Y)
 
 
 def negative_log_likelihood(Y_hat, Y) -> float:

@@ -7,7 +7,7 @@ Params are a dict {"W1", "b1", "W2", ...}; gradients use the same keys with a "d
 
 import numpy as np
 
-from snippets.activations import HIDDEN, _sigmoid
+from snippets.activations import HIDDEN, stable_sigmoid
 from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_array, as_examples, as_labels, positive_int, positive_number
 
@@ -15,7 +15,7 @@ LAYER_SIZES = (400, 25, 15, 1)  # the course's network: 400 inputs, hidden 25 an
 
 
 # --8<-- [start:dense]
-def dense_loop(A_prev, W, b, g=_sigmoid):
+def dense_loop(A_prev, W, b, g=stable_sigmoid):
     """One layer, non-vectorized: a dot product per unit j and example i, as in the notes.
 
     A_prev: (n_in, m); W: (n_out, n_in); b: (n_out, 1). Returns A: (n_out, m).
@@ -30,7 +30,7 @@ def dense_loop(A_prev, W, b, g=_sigmoid):
     return A
 
 
-def dense(A_prev, W, b, g=_sigmoid):
+def dense(A_prev, W, b, g=stable_sigmoid):
     """One layer, vectorized: A = g(W A_prev + b), b broadcast across the m columns."""
     A_prev, W, b = _check_layer(A_prev, W, b)
     return g(W @ A_prev + b)
@@ -53,7 +53,7 @@ def init_params(layer_sizes=LAYER_SIZES, seed: int = 0) -> dict[str, np.ndarray]
 
     layer_sizes: (n[0], n[1], ..., n[L]). Returns {"W1": (n[1], n[0]), "b1": (n[1], 1), ...}.
     """
-    sizes = _check_sizes(layer_sizes)
+    sizes = checked_sizes(layer_sizes)
     rng = np.random.default_rng(seed)
     params = {}
     for l in range(1, len(sizes)):
@@ -68,7 +68,7 @@ def glorot_limit(n_in: int, n_out: int) -> float:
     return float(np.sqrt(6.0 / (n_in + n_out)))
 
 
-def _check_sizes(layer_sizes) -> tuple[int, ...]:
+def checked_sizes(layer_sizes) -> tuple[int, ...]:
     sizes = tuple(layer_sizes)
     if len(sizes) < 2:
         raise ValueError(f"layer_sizes needs an input and an output size, e.g. {LAYER_SIZES}; got {sizes}")
@@ -93,11 +93,11 @@ def check_params(params) -> int:
 
 
 # --8<-- [start:forward]
-def _forward(X, params, L, g=_sigmoid):
+def forward_pass(X, params, L, g=stable_sigmoid):
     cache = {"A0": X}
     for l in range(1, L + 1):
         cache[f"Z{l}"] = params[f"W{l}"] @ cache[f"A{l - 1}"] + params[f"b{l}"]  # Z[l] = W[l] A[l-1] + b[l]
-        cache[f"A{l}"] = (g if l < L else _sigmoid)(cache[f"Z{l}"])  # A[l] = g(Z[l]); the output is σ
+        cache[f"A{l}"] = (g if l < L else stable_sigmoid)(cache[f"Z{l}"])  # A[l] = g(Z[l]); the output is σ
     return cache[f"A{L}"], cache
 
 
@@ -111,11 +111,11 @@ def forward(X, params, hidden: str = "sigmoid"):
     """
     L = check_params(params)
     g, _ = hidden_activation(hidden)
-    return _forward(as_examples("X", X, n_rows=params["W1"].shape[1]), params, L, g)
+    return forward_pass(as_examples("X", X, n_rows=params["W1"].shape[1]), params, L, g)
 
 
 # --8<-- [start:backward]
-def _backward(Y, params, cache, L, g_prime=HIDDEN["sigmoid"][1]):
+def backward_pass(Y, params, cache, L, g_prime=HIDDEN["sigmoid"][1]):
     m = Y.shape[1]
     grads = {}
     dZ = cache[f"A{L}"] - Y  # dZ[L] = A[L] - Y; column i is ∂L(i)/∂z[L](i), example i's own loss
@@ -142,11 +142,11 @@ def backward(Y, params, cache, hidden: str = "sigmoid"):
     if not isinstance(cache, dict) or f"A{L}" not in cache:
         raise ValueError(f"cache must be the dict returned by forward (with A0 ... A{L})")
     _, g_prime = hidden_activation(hidden)
-    return _backward(as_labels("Y", Y, m=cache[f"A{L}"].shape[1]), params, cache, L, g_prime)
+    return backward_pass(as_labels("Y", Y, m=cache[f"A{L}"].shape[1]), params, cache, L, g_prime)
 
 
 # --8<-- [start:update]
-def _update(params, grads, lr):
+def update_step(params, grads, lr):
     return {key: value - lr * grads["d" + key] for key, value in params.items()}  # θ := θ - α dθ
 
 
@@ -159,7 +159,7 @@ def update(params, grads, lr):
     missing = sorted(f"d{key}" for key in params if f"d{key}" not in grads)
     if missing:
         raise ValueError(f"grads lacks {missing}; expected one gradient per parameter, as backward returns")
-    return _update(params, grads, positive_number("lr", lr))
+    return update_step(params, grads, positive_number("lr", lr))
 
 
 def predict_proba(X, params, hidden: str = "sigmoid"):

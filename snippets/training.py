@@ -4,8 +4,8 @@ import numpy as np
 
 from snippets.activations import hidden as hidden_activation
 from snippets.checks import as_examples, as_labels, expect_rows, positive_int, positive_number
-from snippets.losses import _bce_from_logits
-from snippets.numpy_net import LAYER_SIZES, _backward, _forward, _update, check_params, init_params
+from snippets.losses import bce_from_logits
+from snippets.numpy_net import LAYER_SIZES, backward_pass, check_params, forward_pass, init_params, update_step
 
 
 def epoch_orders(m: int, seed: int = 0):
@@ -16,7 +16,7 @@ def epoch_orders(m: int, seed: int = 0):
         yield rng.permutation(m)
 
 
-def _batcher(X, Y, batch_size, seed):
+def batcher(X, Y, batch_size, seed):
     """A function that yields one epoch of (X_batch, Y_batch) column blocks, reshuffled every call.
 
     Full batch when batch_size is None or >= m. Otherwise X^T is made contiguous once: gathering
@@ -68,7 +68,7 @@ def train(X, Y, *, layer_sizes=None, epochs=100, lr=1.0, batch_size=None, seed=0
     expect_rows("X", X, params["W1"].shape[1])  # X is validated above: only its shape against W1 is left
     g, g_prime = hidden_activation(hidden)
     after_epoch = _after_epoch(validation, params["W1"].shape[1], L, g, callback)
-    batches = _batcher(X, Y, batch_size, seed)
+    batches = batcher(X, Y, batch_size, seed)
     return _gradient_descent(params, L, batches, X.shape[1], epochs, lr, g, g_prime, after_epoch)
 
 
@@ -82,8 +82,8 @@ def _after_epoch(validation, n0, L, g, callback):
     Y_val = as_labels("Y_val", validation[1], m=X_val.shape[1])
 
     def score(epoch, history, params):
-        AL, cache = _forward(X_val, params, L, g)
-        history.setdefault("val_loss", []).append(_bce_from_logits(cache[f"Z{L}"], Y_val))
+        AL, cache = forward_pass(X_val, params, L, g)
+        history.setdefault("val_loss", []).append(bce_from_logits(cache[f"Z{L}"], Y_val))
         history.setdefault("val_accuracy", []).append(float(np.mean((AL >= 0.5) == Y_val)))
         if callback is not None:
             callback(epoch, history)
@@ -97,13 +97,13 @@ def _gradient_descent(params, L, batches, m, epochs, lr, g, g_prime, after_epoch
     for epoch in range(epochs):
         loss_sum = correct = 0.0
         for Xb, Yb in batches():  # one full batch, or mini-batches reshuffled each epoch
-            AL, cache = _forward(Xb, params, L, g)  # forward propagation: A[L] = ŷ
+            AL, cache = forward_pass(Xb, params, L, g)  # forward propagation: A[L] = ŷ
             # J of the batch (weighted by its size), from Z[L] as Keras' fit does for a sigmoid output:
             # exact where ŷ rounds to 0 or 1, which clipping ŷ would cap at -ln(1e-7) = 16.1
-            loss_sum += _bce_from_logits(cache[f"Z{L}"], Yb) * Yb.shape[1]
+            loss_sum += bce_from_logits(cache[f"Z{L}"], Yb) * Yb.shape[1]
             correct += np.sum((AL >= 0.5) == Yb)
-            grads = _backward(Yb, params, cache, L, g_prime)  # backpropagation: dW[l], db[l]
-            params = _update(params, grads, lr)  # W[l] := W[l] - α dW[l], same for b[l]
+            grads = backward_pass(Yb, params, cache, L, g_prime)  # backpropagation: dW[l], db[l]
+            params = update_step(params, grads, lr)  # W[l] := W[l] - α dW[l], same for b[l]
         history["loss"].append(loss_sum / m)
         history["accuracy"].append(correct / m)
         if after_epoch is not None:  # validation scores, progress bars

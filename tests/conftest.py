@@ -3,9 +3,9 @@
 import os
 from pathlib import Path
 
-from snippets.cache import THREAD_SETTINGS
+from snippets.course.cache import THREAD_SETTINGS
 
-# The tests read the same once-per-build results as the site build of this checkout (snippets.cache):
+# The tests read the same once-per-build results as the site build of this checkout (snippets.course.cache):
 # the headline runs are trained once, whichever of the two needs them first. The results are keyed on the
 # libraries' thread settings: these are the site build's (notes_build/execute.py), set before NumPy loads.
 os.environ.setdefault("SNIPPETS_CACHE_DIR", str(Path(__file__).parents[1] / ".cache" / "results"))

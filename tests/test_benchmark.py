@@ -1,4 +1,4 @@
-"""snippets.benchmark and Keras' speed options: the committed timings match CASES and their own arithmetic.
+"""snippets.course.benchmark and Keras' speed options: the committed timings match CASES and their own arithmetic.
 
 No timing is asserted: the numbers come from scripts/bench_epoch.py --write on some machine. These
 tests check that the committed file cannot go stale or contradict itself.
@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from tensorflow.python.framework import config as tf_config
 
-from snippets import benchmark, keras_net
+from snippets import keras_net
+from snippets.course import benchmark
 
 ROW_KEYS = {
     "case",

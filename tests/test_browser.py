@@ -414,7 +414,7 @@ def test_phone_keeps_text_sizes_and_scrolls_instead(visit, site_pages):
 
 PRINTED = {  # page: texts its A4 printout must hold (from the text, the code, a self-check question, a tab panel)
     "forward/": ["Forward propagation", "In one minute", "Z1 = np.dot(W1, X) + b1", "Why does an untrained sigmoid"],
-    "backprop/": ["Unrolled for this network", "def _backward(Y, params, cache, L,", "Where does the 1/m come from"],
+    "backprop/": ["Unrolled for this network", "def backward_pass(Y, params, cache, L,", "Where does the 1/m come"],
     "numpy-vs-tensorflow/": [
         "Model definition",
         "snippets/keras_net.py",

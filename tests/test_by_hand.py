@@ -1,9 +1,10 @@
-"""snippets.by_hand: the 2-2-1 example worked by hand agrees with the library and with finite differences."""
+"""snippets.course.by_hand: the 2-2-1 example worked by hand agrees with the library and with finite differences."""
 
 import numpy as np
 import pytest
 
-from snippets import by_hand, gradcheck, numpy_net
+from snippets import gradcheck, numpy_net
+from snippets.course import by_hand
 from snippets.losses import binary_cross_entropy
 
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from snippets import cache, results
+from snippets.course import cache, results
 
 calls = []
 
@@ -43,10 +43,27 @@ def test_cached_computes_once_per_key_even_when_called_at_once(monkeypatch, tmp_
 
 
 def test_dependencies_follow_imports_only():
-    """The headline results depend on the training code, not on plotting or presentation."""
-    deps = cache.dependencies("results")
-    assert {"results", "training", "numpy_net", "activations", "losses", "data", "keras_net", "__init__"} <= set(deps)
-    assert "plots" not in deps and "show" not in deps and "architecture" not in deps
+    """The headline results depend on the training code, not on plotting or presentation; a module in a subpackage
+    brings its package's __init__, and an unknown module is an error, not an empty list."""
+    deps = cache.dependencies("course/results")
+    want = {"course/results", "course/__init__", "training", "numpy_net", "activations", "losses", "data", "keras_net"}
+    assert want | {"__init__"} <= set(deps)
+    assert "course/plots" not in deps and "course/show" not in deps and "course/architecture" not in deps
+    with pytest.raises(
+        ValueError, match=r"no module snippets/results\.py: name one by its path below snippets/ \(course/results\)"
+    ):
+        cache.dependencies("results")
+
+
+def test_a_package_that_imports_all_its_modules_depends_on_each():
+    """snippets.practice.questions imports every lesson's module as it loads: code that imports the package, or one
+    module of it (Python runs the package's __init__ first), depends on each of them; code beside it does not."""
+    every = cache.dependencies(source="from snippets.practice.questions import for_page")
+    lessons = {f"practice/questions/{p.stem}" for p in (cache.PACKAGE / "practice" / "questions").glob("[!_]*.py")}
+    assert len(lessons) >= 14 and lessons <= set(every)
+    one = cache.dependencies(source="from snippets.practice.questions import loss")  # which runs the __init__
+    assert lessons <= set(one)
+    assert not lessons & set(cache.dependencies(source="from snippets.practice import kinds"))
 
 
 @pytest.fixture
@@ -60,7 +77,7 @@ def package_copy(tmp_path, monkeypatch):
 
 def _headline_in(copy):
     """results._headline as if defined in the copy (its source file is the copy's results.py)."""
-    code = results._headline.__code__.replace(co_filename=str(copy / "results.py"))
+    code = results._headline.__code__.replace(co_filename=str(copy / "course" / "results.py"))
     function = type(results._headline)(code, results._headline.__globals__, "_headline")
     function.__qualname__ = "_headline"
     return function
@@ -69,7 +86,8 @@ def _headline_in(copy):
 def test_key_changes_with_the_code_that_makes_the_result(package_copy):
     """Editing plots.py keeps the headline's key (no retraining); editing training.py or the arguments changes it."""
     before = cache.key(_headline_in(package_copy), {"impl": "numpy"})
-    (package_copy / "plots.py").write_text((package_copy / "plots.py").read_text() + "\n# a comment\n")
+    plots = package_copy / "course" / "plots.py"
+    plots.write_text(plots.read_text() + "\n# a comment\n")
     assert cache.key(_headline_in(package_copy), {"impl": "numpy"}) == before
     assert cache.key(_headline_in(package_copy), {"impl": "keras"}) != before
     (package_copy / "training.py").write_text((package_copy / "training.py").read_text() + "\n# a comment\n")

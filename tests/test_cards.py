@@ -18,8 +18,11 @@ from mkdocs.exceptions import PluginError
 from notes_build import card_sources, cards, disk_cache, plugin  # noqa: E402
 from notes_build.notebook_keys import Keys  # noqa: E402
 
-from snippets import quiz  # noqa: E402
 from snippets.numpy_net import init_params  # noqa: E402
+from snippets.practice import (
+    questions,
+    quiz,  # noqa: E402
+)
 
 DOCS = Path(__file__).parents[1] / "docs"
 REVIEW_JS = DOCS / "assets" / "javascripts" / "review.js"
@@ -44,7 +47,7 @@ def test_every_source_becomes_cards_and_there_are_at_least_70(deck_cards):
         checks = text.split('<details class="question">')[1:]
         kept = sum("<!-- card: none" not in check.split("</details>", 1)[0] for check in checks)
         assert sum(c.kind == "self-check" for c in mine) == kept, stem
-        assert sum(c.kind == "practice" for c in mine) == len(quiz.pages()[stem]), stem
+        assert sum(c.kind == "practice" for c in mine) == len(questions.pages()[stem]), stem
     rows = [
         line for line in (DOCS / "formulas.md").read_text().splitlines() if line.startswith("| ") and "---" not in line
     ]
@@ -97,7 +100,7 @@ def defects(card: card_sources.Card) -> list[str]:
 
 def practice_ids(deck_cards) -> dict[str, str]:
     """{card id: practice question id}, by the question's prompt."""
-    by_prompt = {q.variants[0].prompt: q.id for stem, _ in LESSONS for q in quiz.for_page(stem)}
+    by_prompt = {q.variants[0].prompt: q.id for stem, _ in LESSONS for q in questions.for_page(stem)}
     return {c.id: by_prompt[c.front.split("\n\n", 1)[0]] for c in deck_cards if c.kind == "practice"}
 
 
@@ -120,7 +123,7 @@ def test_practice_cards_stand_alone_but_those_listed_to_fix(deck_cards):
 def test_a_choice_card_says_how_many_to_choose(deck_cards):
     """A practice card with options says "Choose every option that is true." when several are right, as the
     practice question does on its page, and "Choose one option." otherwise."""
-    choices = {q.variants[0].prompt: q.variants[0] for stem, _ in LESSONS for q in quiz.for_page(stem)}
+    choices = {q.variants[0].prompt: q.variants[0] for stem, _ in LESSONS for q in questions.for_page(stem)}
     for card in deck_cards:
         v = choices.get(card.front.split("\n\n", 1)[0])
         if v is not None and getattr(v, "options", ()):
@@ -204,7 +207,7 @@ def test_a_new_python_cuts_the_same_cards_as_the_build_process():
     gives the same question index and, lesson by lesson, the same cards as the build process."""
     lessons = [("loss", "Loss"), ("checklist", "Checklist"), ("activation", "Activation")]
     found = cards.fresh_process(lessons, DOCS)
-    assert found["pages"] == quiz.pages()
+    assert found["pages"] == questions.pages()
     assert sorted(found["cards"]) == ["activation", "loss"]  # the checklist has no questions
     for stem, title in lessons[::2]:
         assert found["cards"][stem] == [vars(c) for c in card_sources.lesson_cards(stem, title, DOCS)]
@@ -227,7 +230,7 @@ def test_cards_come_from_a_new_python_once_the_package_on_disk_is_not_the_one_im
     process = {}  # what lasts as long as `mkdocs serve`'s process
     first = plugin.Build("serve", process)
     cards.on_nav(SimpleNamespace(pages=[page]), config, None, first)  # the first build: the package as imported
-    assert not calls and card not in first.cards.cards and first.cards.pages == quiz.pages()
+    assert not calls and card not in first.cards.cards and first.cards.pages == questions.pages()
     process["snippets imported"] = "the digest of an earlier package"
     (tmp_path / ".cache").rename(tmp_path / "kept")  # nothing kept: every lesson computed again
     rebuild = plugin.Build("serve", process)

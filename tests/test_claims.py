@@ -1,12 +1,13 @@
 """The pages' sentences hold for the numbers the build computes: each test pins one claim the prose makes.
 
-They read the same once-per-build results as the pages (snippets.cache), with the pages' arguments.
+They read the same once-per-build results as the pages (snippets.course.cache), with the pages' arguments.
 """
 
 import numpy as np
 import pytest
 
-from snippets import data, export, numpy_net, results
+from snippets import data, numpy_net
+from snippets.course import export, results
 
 pytestmark = pytest.mark.slow
 RATES = results.THREE_RATES  # what docs/gradient-descent.py plots
@@ -102,7 +103,7 @@ def test_numpy_and_keras_agree_on_almost_every_digit_but_not_to_float32_precisio
 
 @pytest.fixture(scope="module")
 def bench():
-    from snippets import benchmark
+    from snippets.course import benchmark
 
     return {row["case"]: row for row in benchmark.load()["rows"]}
 
@@ -184,7 +185,7 @@ def test_baselines_majority_class_and_logistic_regression():
 def test_rings_need_a_hidden_layer():
     """Architecture page: on the two rings, no hidden layer stays near one half (a line), one hidden layer of 8
     separates them (>= 95% on training and new points), and a second hidden layer changes little (< 3 points)."""
-    from snippets import circles
+    from snippets.course import circles
 
     fits = circles.fit_all()
     none, one, two = (fits[name] for name in circles.NETWORKS)
@@ -222,7 +223,7 @@ def test_zero_start_keeps_units_identical_costs_nothing_on_digits_and_everything
     """Initialization page: from zeros the hidden units stay copies (float64 rounding, far below the weights' size);
     the digit network still makes as few test errors as from its random start; the ring networks score like a coin
     where their random starts reached 99%."""
-    from snippets import circles, initialization
+    from snippets.course import circles, initialization
 
     symmetry = initialization.symmetry()
     digits = symmetry["digits"]
@@ -237,7 +238,7 @@ def test_starts_too_large_saturate_too_small_starve_and_glorot_ends_lowest():
     """Initialization page: N(0, 1) saturates a large share of layer 1 (Glorot none); 0.01 N(0, 1) gives dW[1] far
     smaller than Glorot's and a first epoch that barely lowers the loss; Glorot ends with the lowest loss; all three
     end with the same few test errors."""
-    from snippets import initialization
+    from snippets.course import initialization
 
     glorot, big, small = initialization.starts().values()
     assert big["spread"][0]["saturated"] > 0.2 and glorot["spread"][0]["saturated"] == 0
@@ -256,7 +257,7 @@ def test_sigmoid_hidden_layers_starve_the_first_layer_tanh_and_relu_do_not():
     """Hidden activations page: at the start, sigmoid's ‖dW[1]‖ is the smallest of its layers and its mean σ' is just
     under ¼; tanh's mean slope is several times larger; with tanh and ReLU ‖dW[1]‖ is the largest. Trained, tanh and
     ReLU have a several times lower first-epoch loss and stay lower; test errors differ by at most one."""
-    from snippets import hidden_layers
+    from snippets.course import hidden_layers
 
     runs = hidden_layers.compare()
     sig = runs["sigmoid"]
@@ -276,7 +277,7 @@ def test_no_overfitting_on_10665_digits_and_overfitting_on_100():
     of the same order as the training loss; on 100 digits it bottoms out early and rises while the training loss keeps
     falling and the validation accuracy barely moves; the full run's validation loss is far below the small run's
     best."""
-    from snippets import generalization
+    from snippets.course import generalization
 
     holdout = generalization.holdout_runs()
     assert (holdout["m_fit"], holdout["m_val"]) == (10665, 2000)

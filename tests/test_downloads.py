@@ -35,7 +35,7 @@ def test_wheel_is_served_with_its_data_and_the_dependencies_ranges(served_site, 
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         metadata = email.message_from_bytes(archive.read("snippets-0.1.0.dist-info/METADATA"))
-    assert {"snippets/mnist01.npz", "snippets/benchmark.json", "snippets/notes.py"} <= names
+    assert {"snippets/mnist01.npz", "snippets/course/benchmark.json", "snippets/course/notes.py"} <= names
     required = [r for r in metadata.get_all("Requires-Dist") if "extra ==" not in r]
     assert required == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     assert all(">=" in r and "==" not in r for r in required)
@@ -177,7 +177,7 @@ def test_downloaded_exercise_runs_as_is_outside_the_repository_and_says_not_yet(
     )
     assert "raise NotImplementedError" in nb.cells[-2].source
     solved = nbformat.from_dict(nb)
-    solved.cells[-2].source = "from snippets.solutions import *"
+    solved.cells[-2].source = "from snippets.practice.solutions import *"
     # The NumPy exercises install snippets without TensorFlow: they run without it.
     blocked = f"{without_keras}:" if "[keras]" not in nb.cells[1].source else ""
     assert bool(blocked) == (name != "my_model")

@@ -1,11 +1,12 @@
-"""The mock exam's pool (snippets/exam.py) and the exam page as built: every lesson in the pool, within its weight."""
+"""The mock exam's pool (snippets/practice/exam.py) and the exam page as built: every lesson in the pool, within its
+weight."""
 
 import re
 from pathlib import Path
 
 import pytest
 
-from snippets import exam, quiz
+from snippets.practice import exam, questions
 
 ROOT = Path(__file__).parents[1]
 
@@ -18,12 +19,12 @@ def pool():
 def test_pool_covers_every_lesson_with_their_own_questions(pool):
     """Every lesson with practice questions has at least one in the pool; each pooled question is one of its lesson's,
     with some of its own variants (same prompts, same answers), no question twice."""
-    pages = quiz.pages()
+    pages = questions.pages()
     assert {q.page for q in pool} == set(pages)
     assert len({q.id for q in pool}) == len(pool)
     for q in pool:
         assert q.id in pages[q.page]
-        (original,) = [o for o in quiz.for_page(q.page) if o.id == q.id]
+        (original,) = [o for o in questions.for_page(q.page) if o.id == q.id]
         assert q.title == original.title and q.variants and all(v in original.variants for v in q.variants)
 
 
@@ -32,7 +33,7 @@ def test_pool_fills_its_budget_and_is_the_same_on_every_build(pool):
     one question a lesson and more than one variant of some number questions, and the same seed gives the same pool."""
     weight = sum(exam.weight(exam.form_html(q)) for q in pool)
     assert weight <= exam.BUDGET + len(pool) * exam.FORM_BYTES
-    assert len(pool) > len(quiz.pages())
+    assert len(pool) > len(questions.pages())
     assert any(len(q.variants) > 1 for q in pool if q.kind == "number")
     assert [(q.id, q.variants) for q in exam.pool()] == [(q.id, q.variants) for q in pool]
 
@@ -40,7 +41,7 @@ def test_pool_fills_its_budget_and_is_the_same_on_every_build(pool):
 def test_pool_without_budget_keeps_one_question_of_each_lesson():
     """With no room at all, the pool is still one question (one variant) of every lesson: every lesson is examined."""
     small = exam.pool(budget=0)
-    assert sorted(q.page for q in small) == sorted(quiz.pages())
+    assert sorted(q.page for q in small) == sorted(questions.pages())
     assert all(len(q.variants) == 1 for q in small)
 
 
@@ -91,7 +92,7 @@ def test_built_exam_page_holds_every_lessons_questions_within_the_page_weight(bu
     html = page.read_text()
     assert page.stat().st_size <= HTML_LIMIT, page.stat().st_size
     items = re.findall(r'<div class="exam-pool-item" data-page="([^"]+)"><a class="exam-lesson" href="([^"]+)">', html)
-    assert {p for p, _ in items} == set(quiz.pages())
+    assert {p for p, _ in items} == set(questions.pages())
     assert all(href == f"../{p}/#practice" for p, href in items)
     assert len(items) == len(exam.pool()) == html.count('<form class="practice exam-question"')
     assert "<math" in html and not re.search(r"\$[^$\s<][^$<]*\$", html.split('class="exam"', 1)[1])

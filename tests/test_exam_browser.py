@@ -13,7 +13,7 @@ from test_offline_zip import offline_site  # noqa: F401  (the unzipped offline b
 pytestmark = MARKS
 
 # For each question drawn: its kind, a right answer and a wrong one, read from the page's own HTML (what
-# snippets/quiz.py computed): a number or a shape to type, or the options to tick.
+# snippets/practice/quiz.py computed): a number or a shape to type, or the options to tick.
 ANSWERS = """() => [...document.querySelectorAll('.exam-paper form')].map((form) => {
   const variant = form.querySelector('.practice-variant');
   const kind = form.dataset.kind;

@@ -1,4 +1,4 @@
-"""The files the interactive pages load (snippets.export): shapes, values, sizes, and errors on bad input."""
+"""The files the interactive pages load (snippets.course.export): shapes, values, sizes, and errors on bad input."""
 
 import base64
 import json
@@ -6,7 +6,8 @@ import json
 import numpy as np
 import pytest
 
-from snippets import data, export, numpy_net
+from snippets import data, numpy_net
+from snippets.course import export
 from snippets.numpy_net import init_params
 
 

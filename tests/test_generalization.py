@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from snippets import data, generalization, gradcheck, losses, numpy_net, training
+from snippets import data, gradcheck, losses, numpy_net, training
+from snippets.course import generalization
 
 
 def test_holdout_is_stratified_seeded_and_disjoint():

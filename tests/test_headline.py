@@ -5,7 +5,7 @@ These read the once-per-build results (results.headline), the very numbers the p
 import numpy as np
 import pytest
 
-from snippets import results
+from snippets.course import results
 
 pytestmark = pytest.mark.slow
 

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from snippets import initialization, numpy_net, training
+from snippets import numpy_net, training
+from snippets.course import initialization
 
 
 def test_init_params_is_glorot_uniform_like_keras():

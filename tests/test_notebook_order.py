@@ -14,7 +14,7 @@ def test_pages_never_timed_go_first_results_then_keras_then_the_rest(tmp_path):
         "timed_long": "print(2)",
         "keras_page": "import keras",
         "timed_short": "print(3)",
-        "headline": "from snippets import results\nresults.headline('numpy')",
+        "headline": "from snippets.course import results\nresults.headline('numpy')",
         "through_a_module": "from snippets import gradcheck",  # gradcheck imports Keras inside a function
     }
     for name, code in pages.items():

@@ -1,6 +1,8 @@
 """The page standard, checked on the page sources: what a lesson opens with, shows and closes with."""
 
 import ast
+import importlib
+import importlib.util
 import inspect
 import re
 from pathlib import Path
@@ -9,7 +11,7 @@ import jupytext
 import pytest
 import yaml
 
-from snippets import show
+from snippets.course import show
 
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
@@ -45,6 +47,14 @@ def test_presentation_cells_show_only_their_output(stem):
             assert "hide-input" in cell.metadata.get("tags", []), f"{stem}: untagged presentation cell:\n{cell.source}"
 
 
+def _snippets_module(name):
+    """The snippets module a page imports as `name`, from whichever room holds it (snippets, course, practice)."""
+    for room in ("snippets", "snippets.course", "snippets.practice"):
+        if importlib.util.find_spec(f"{room}.{name}") is not None:
+            return importlib.import_module(f"{room}.{name}")
+    raise LookupError(f"no snippets module {name!r}")
+
+
 def listings(stem):
     """(description, source text) of every listing a page shows with show.source."""
     found = []
@@ -58,7 +68,7 @@ def listings(stem):
                 found.append((f"{module}:{section}", show.section_text(module, section)))
             else:
                 module, _, name = ast.unparse(call.args[0]).partition(".")
-                obj = getattr(getattr(__import__(f"snippets.{module}"), module), name)
+                obj = getattr(_snippets_module(module), name)
                 found.append((ast.unparse(call.args[0]), inspect.getsource(obj)))
     return found
 
@@ -74,9 +84,9 @@ def test_listings_are_short(stem):
 def test_notes_snippets_are_shown_on_their_pages():
     """The notes' forward pass, loop, broadcasting and Keras code appear as listings on their pages."""
     shown = {stem: {name for name, _ in listings(stem)} for stem in ("forward", "vectorization", "tf-keras")}
-    assert "notes.py:forward" in shown["forward"]
-    assert {"notes.py:loop", "notes.py:broadcasting"} <= shown["vectorization"]
-    assert "notes.py:keras" in shown["tf-keras"]
+    assert "course/notes.py:forward" in shown["forward"]
+    assert {"course/notes.py:loop", "course/notes.py:broadcasting"} <= shown["vectorization"]
+    assert "course/notes.py:keras" in shown["tf-keras"]
 
 
 def test_comparison_table_has_the_notes_five_rows():

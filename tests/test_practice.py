@@ -7,8 +7,10 @@ import sys
 import numpy as np
 import pytest
 
-from snippets import numpy_net, practice, solutions
+from snippets import numpy_net
 from snippets.activations import sigmoid_prime
+from snippets.practice import exercise_checks as checks
+from snippets.practice import solutions
 
 
 def stub(*args):
@@ -33,7 +35,7 @@ def dense_numpy_net(a_in, W, b, g):
 @pytest.mark.parametrize("fn", [solutions.my_dense, dense_vectorized, dense_einsum, dense_numpy_net])
 def test_check_my_dense_passes_right_answers(fn):
     """A loop over units, W @ a_in, einsum and numpy_net.dense_loop all pass."""
-    assert practice.check_my_dense(fn) is True
+    assert checks.check_my_dense(fn) is True
 
 
 def dense_lab_layout(a_in, W, b, g):  # the lab's W is (n_in, n_out): columns W[:, j] as units
@@ -75,13 +77,13 @@ WRONG_DENSE = [
 def test_check_my_dense_names_the_mistake(fn, mistake):
     """Each typical wrong my_dense fails with an AssertionError that names its mistake."""
     with pytest.raises(AssertionError, match=mistake):
-        practice.check_my_dense(fn)
+        checks.check_my_dense(fn)
 
 
 def test_check_my_dense_message_names_the_case_and_shapes():
     """The message says in which case the mistake showed, with that case's shapes and g."""
     with pytest.raises(AssertionError, match=r"case 2 of 5, 3 inputs into 4 units: a_in \(3,\), W \(4, 3\), b \(4,\)"):
-        practice.check_my_dense(dense_own_sigmoid)
+        checks.check_my_dense(dense_own_sigmoid)
 
 
 # --- my_dense_v: m examples at once -----------------------------------------------------------------------
@@ -101,7 +103,7 @@ RIGHT_DENSE_V = [solutions.my_dense_v, numpy_net.dense, numpy_net.dense_loop, de
 @pytest.mark.parametrize("fn", RIGHT_DENSE_V)
 def test_check_my_dense_v_passes_right_answers(fn):
     """np.matmul, numpy_net's dense and dense_loop, the transposed layout undone, and einsum all pass."""
-    assert practice.check_my_dense_v(fn) is True
+    assert checks.check_my_dense_v(fn) is True
 
 
 WRONG_DENSE_V = [
@@ -121,7 +123,7 @@ WRONG_DENSE_V = [
 def test_check_my_dense_v_names_the_mistake(fn, mistake):
     """Each typical wrong my_dense_v fails with an AssertionError that names its mistake."""
     with pytest.raises(AssertionError, match=mistake):
-        practice.check_my_dense_v(fn)
+        checks.check_my_dense_v(fn)
 
 
 # --- my_backward ------------------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ def backward_from_Z(X, Y, params, cache):  # σ'(Z) from the cached Z, every dZ 
 @pytest.mark.parametrize("fn", [solutions.my_backward, backward_numpy_net, backward_from_Z])
 def test_check_my_backward_passes_right_answers(fn):
     """The notes' loop, numpy_net.backward, and σ'(Z) from the cache with a dict comprehension all pass."""
-    assert practice.check_my_backward(fn) is True
+    assert checks.check_my_backward(fn) is True
 
 
 def backward_with(*, scale=1.0, sign=1.0, db=None, dW=None, g_prime=lambda A: A * (1 - A), keys="d{}"):
@@ -195,7 +197,7 @@ WRONG_BACKWARD = [
 def test_check_my_backward_names_the_mistake(fn, mistake):
     """Each typical wrong my_backward fails with an AssertionError that names its mistake."""
     with pytest.raises(AssertionError, match=mistake):
-        practice.check_my_backward(fn)
+        checks.check_my_backward(fn)
 
 
 def test_check_my_backward_catches_a_transposed_square_dW():
@@ -206,7 +208,7 @@ def test_check_my_backward_catches_a_transposed_square_dW():
         return {**grads, "dW2": grads["dW2"].T} if params["W2"].shape == (3, 3) else grads
 
     with pytest.raises(AssertionError, match=r"dW2 is transposed.*case 5 of 5, a 4-3-3-2-1 network"):
-        practice.check_my_backward(fn)
+        checks.check_my_backward(fn)
 
 
 # --- my_update --------------------------------------------------------------------------------------------
@@ -226,7 +228,7 @@ def update_copy_then_in_place(params, grads, alpha):  # in place, but on a deep 
 @pytest.mark.parametrize("fn", [solutions.my_update, update_comprehension, update_copy_then_in_place, numpy_net.update])
 def test_check_my_update_passes_right_answers(fn):
     """A loop into a new dict, a dict comprehension, -= on a deep copy and numpy_net.update all pass."""
-    assert practice.check_my_update(fn) is True
+    assert checks.check_my_update(fn) is True
 
 
 def update_in_place(params, grads, alpha):
@@ -268,7 +270,7 @@ WRONG_UPDATE = [
 def test_check_my_update_names_the_mistake(fn, mistake):
     """Each typical wrong my_update fails with an AssertionError that names its mistake."""
     with pytest.raises(AssertionError, match=mistake):
-        practice.check_my_update(fn)
+        checks.check_my_update(fn)
 
 
 # --- my_model (Keras) -------------------------------------------------------------------------------------
@@ -324,7 +326,7 @@ RIGHT_MODELS = [  # each gives what the check is handed
 @pytest.mark.parametrize("make", RIGHT_MODELS)
 def test_check_my_model_passes_right_answers(make):
     """The reference model, one built with add(), keras_net.build_model() and the reference builder itself pass."""
-    assert practice.check_my_model(make()) is True
+    assert checks.check_my_model(make()) is True
 
 
 WRONG_MODELS = [
@@ -347,12 +349,12 @@ WRONG_MODELS = [
 def test_check_my_model_names_the_mistake(make, mistake):
     """Wrong units, activations, layer counts, input size, bias, layer kinds and non-models are each named."""
     with pytest.raises(AssertionError, match=mistake):
-        practice.check_my_model(make())
+        checks.check_my_model(make())
 
 
 # --- Not filled in, bad arguments, and the check cell -----------------------------------------------------
 
-CHECKS = [practice.check_my_dense, practice.check_my_dense_v, practice.check_my_backward, practice.check_my_update]
+CHECKS = [checks.check_my_dense, checks.check_my_dense_v, checks.check_my_backward, checks.check_my_update]
 
 
 @pytest.mark.parametrize("check", CHECKS)
@@ -377,27 +379,27 @@ def test_learner_exception_becomes_an_assertion_naming_it():
         return 1 / 0
 
     with pytest.raises(AssertionError, match=r"broken raised ZeroDivisionError: division by zero") as info:
-        practice.check_my_dense(broken)
+        checks.check_my_dense(broken)
     assert isinstance(info.value.__cause__, ZeroDivisionError)
 
 
 def test_run_says_correct_for_a_right_answer(capsys):
     """run prints and returns "correct: ..." for a right answer."""
-    message = practice.run(practice.check_my_dense, solutions.my_dense)
+    message = checks.run(checks.check_my_dense, solutions.my_dense)
     assert message.startswith("correct: my_dense agrees with numpy_net")
     assert capsys.readouterr().out == message + "\n"
 
 
 def test_the_verdict_shows_once_in_a_notebook():
-    """A check cell ends with practice.run(...): its line is printed, and IPython displays nothing more for the
+    """A check cell ends with checks.run(...): its line is printed, and IPython displays nothing more for the
     value it returns (before, the verdict showed twice)."""
     ipython = pytest.importorskip("IPython", reason="a notebook's display needs IPython, which the package does not")
     from IPython.utils.capture import capture_output
 
     shell = ipython.core.interactiveshell.InteractiveShell.instance()
-    shell.user_ns.update(practice=practice, solutions=solutions)
+    shell.user_ns.update(checks=checks, solutions=solutions)
     with capture_output() as captured:
-        shell.run_cell("practice.run(practice.check_my_dense, solutions.my_dense)")
+        shell.run_cell("checks.run(checks.check_my_dense, solutions.my_dense)")
     assert captured.stdout.count("correct: my_dense agrees") == 1 and not captured.outputs, captured.stdout
 
 
@@ -411,33 +413,34 @@ def test_my_dense_adding_all_of_b_to_each_unit_is_named():
             a[j] = g(np.dot(W[j], a_in) + b)
         return a
 
-    message = practice.run(practice.check_my_dense, whole_b)
+    message = checks.run(checks.check_my_dense, whole_b)
     assert "add b[j], not all of b" in message and "transposed" not in message, message
 
 
 def test_run_says_not_yet_for_a_stub_and_a_wrong_answer():
     """run returns "not yet: ..." for a NotImplementedError stub (fill in) and for a wrong answer (its mistake)."""
-    assert practice.run(practice.check_my_update, stub) == (
+    assert checks.run(checks.check_my_update, stub) == (
         "not yet: fill in the cell above (it still raises NotImplementedError)"
     )
-    assert practice.run(practice.check_my_model, stub) == (
+    assert checks.run(checks.check_my_model, stub) == (
         "not yet: fill in the cell above (it still raises NotImplementedError)"
     )
-    assert practice.run(practice.check_my_update, update_in_place).startswith(
-        "not yet: this changed params['W1'] in place"
-    )
+    assert checks.run(checks.check_my_update, update_in_place).startswith("not yet: this changed params['W1'] in place")
 
 
 def test_run_never_raises_on_bad_arguments():
     """run answers "not yet: ..." for a non-function answer and for something that is not a check."""
-    assert practice.run(practice.check_my_dense, 42).startswith("not yet: check_my_dense needs your function itself")
-    assert practice.run(print, solutions.my_dense).startswith("not yet: run(check, answer) takes one of the checks")
-    assert practice.run(np.zeros(2), None).startswith("not yet: run(check, answer)")
+    assert checks.run(checks.check_my_dense, 42).startswith("not yet: check_my_dense needs your function itself")
+    assert checks.run(print, solutions.my_dense).startswith("not yet: run(check, answer) takes one of the checks")
+    assert checks.run(np.zeros(2), None).startswith("not yet: run(check, answer)")
 
 
 def test_import_does_not_load_keras():
-    """Importing snippets.practice and snippets.solutions loads neither Keras nor TensorFlow."""
-    code = "import sys, snippets.practice, snippets.solutions; print({'keras', 'tensorflow'} & set(sys.modules))"
+    """Importing the exercise checks and their solutions loads neither Keras nor TensorFlow."""
+    code = (
+        "import sys, snippets.practice.exercise_checks, snippets.practice.solutions;"
+        " print({'keras', 'tensorflow'} & set(sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "set()"
 
@@ -456,7 +459,7 @@ def test_a_solution_in_the_lab_layout_is_named_as_such():
     def lab_dense_v(A_in, W, b, g):
         return g(np.matmul(A_in, W) + b)
 
-    for check, solution in ((practice.check_my_dense, lab_dense), (practice.check_my_dense_v, lab_dense_v)):
+    for check, solution in ((checks.check_my_dense, lab_dense), (checks.check_my_dense_v, lab_dense_v)):
         with pytest.raises(AssertionError, match=r"written for the course lab's layout.*notes' layout is") as failed:
             check(solution)
         assert "ValueError" not in str(failed.value)

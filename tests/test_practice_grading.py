@@ -14,7 +14,7 @@ from chromium import MARKS
 from site_nav import lesson_stems
 from test_browser import Visit
 
-from snippets import quiz
+from snippets.practice import kinds, legacy_ids, questions
 
 pytestmark = MARKS
 
@@ -42,7 +42,7 @@ def cases(page: str) -> list[tuple]:
     """(id, variant, text typed, expected result, what the feedback must be) for one page: a phrase it holds, or
     ("hint", value) for the hint of the mistake `value` (which may share its value with another mistake)."""
     out = []
-    for q in quiz.for_page(page):
+    for q in questions.for_page(page):
         for v, variant in enumerate(q.variants):
             if variant.kind == "number":
                 answer, tol = variant.answer, variant.tol
@@ -68,7 +68,7 @@ def cases(page: str) -> list[tuple]:
                 if len(shape) == 2 and shape[0] != shape[1]:
                     out.append((q.id, v, f"({shape[1]}, {shape[0]})", "wrong", ("hint", list(shape[::-1]))))
                 for wrong, _ in variant.mistakes:  # each foreseen wrong shape, as a learner writes it
-                    out.append((q.id, v, quiz.shape_text(wrong), "wrong", ("hint", list(wrong))))
+                    out.append((q.id, v, kinds.shape_text(wrong), "wrong", ("hint", list(wrong))))
     return out
 
 
@@ -129,7 +129,7 @@ def test_every_variant_grades_as_a_teacher_would(page_of, page):
     ],
 )
 def test_the_issue_s_inputs(page_of, qid, text, expected, phrase):
-    page = next(p for p, ids in quiz.pages().items() if qid in ids)
+    page = next(p for p, ids in questions.pages().items() if qid in ids)
     got = page_of(page).page.evaluate(GRADE, [qid, 0, text])
     assert got["result"] == expected and phrase in got["said"], got
 
@@ -153,7 +153,7 @@ def test_progress_saved_under_the_old_ids_moves_once_to_its_question(page_of):
     """Progress saved under "page-k" (the ids before they were named) lands on the question that id named then,
     once; the old key is gone, and a key no question had is left alone."""
     visit = page_of("backprop")
-    old = {old: True for old, new in quiz.LEGACY_IDS.items() if new.startswith("backprop-")}
+    old = {old: True for old, new in legacy_ids.LEGACY_IDS.items() if new.startswith("backprop-")}
     saved = visit.page.evaluate(
         """(old) => {
           localStorage.setItem("notes-practice", JSON.stringify({...old, "backprop-9": true}));
@@ -161,7 +161,7 @@ def test_progress_saved_under_the_old_ids_moves_once_to_its_question(page_of):
         }""",
         old,
     )
-    moved = {quiz.LEGACY_IDS[k] for k in old}
+    moved = {legacy_ids.LEGACY_IDS[k] for k in old}
     assert moved <= {k for k, right in saved.items() if right is True}
     assert not set(old) & set(saved) and saved.get("backprop-9") is True
     assert json.loads(visit.page.evaluate("localStorage.getItem('notes-practice')")) == saved

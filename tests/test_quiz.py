@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from snippets import quiz
+from snippets.practice import kinds, questions, quiz
 
-LESSONS = list(quiz.pages())
+LESSONS = list(questions.pages())
 
 
 def sig(z):
@@ -87,20 +87,22 @@ INDEPENDENT = {
 
 @pytest.fixture(scope="module")
 def bank():
-    return {page: quiz.for_page(page) for page in LESSONS}
+    return {page: questions.for_page(page) for page in LESSONS}
 
 
-def test_every_lesson_has_four_questions_and_the_bank_is_large(bank):
-    """Every lesson page has at least 4 practice questions, at least 45 in all, and pages() lists exactly them."""
-    assert all(len(qs) >= 4 for qs in bank.values()), {p: len(qs) for p, qs in bank.items()}
+def test_every_lesson_has_three_questions_and_the_bank_is_large(bank):
+    """Every lesson page has at least 3 practice questions (CONTRIBUTING.md), at least 45 in all, and pages() lists
+    exactly them."""
+    few = {page: len(qs) for page, qs in bank.items() if len(qs) < 3}
+    assert not few, f"lessons with fewer than 3 practice questions: {few}"
     assert sum(len(qs) for qs in bank.values()) >= 45
-    assert quiz.pages() == {p: [q.id for q in qs] for p, qs in bank.items()}
+    assert questions.pages() == {p: [q.id for q in qs] for p, qs in bank.items()}
 
 
 def test_every_lesson_of_the_nav_has_questions():
     """The lessons with questions are exactly the nav's Lessons: a new lesson without questions fails here."""
     site_nav = pytest.importorskip("site_nav", reason="the site's nav needs PyYAML, which the package does not")
-    assert sorted(quiz.pages()) == sorted(site_nav.lesson_stems())
+    assert sorted(questions.pages()) == sorted(site_nav.lesson_stems())
 
 
 def test_every_answer_matches_an_independent_computation(bank):
@@ -132,7 +134,7 @@ def test_number_questions_offer_fresh_distinct_variants_and_mistakes_differ_from
     for q in (q for qs in bank.values() for q in qs):
         v0 = q.variants[0]
         if q.kind == "number":
-            assert len(q.variants) == quiz.VARIANTS and len({v.prompt for v in q.variants}) == quiz.VARIANTS, q.id
+            assert len(q.variants) == kinds.VARIANTS and len({v.prompt for v in q.variants}) == kinds.VARIANTS, q.id
             for v in q.variants:
                 assert v.tol > 0 and math.isfinite(v.answer), q.id
         if q.kind == "choice":
@@ -160,16 +162,21 @@ def test_answer_key_lists_every_question(bank):
     """The printed answer key has one item per question, with its first variant's answer."""
     key = quiz.key("loss")
     assert key.count("<li>") == len(bank["loss"])
-    assert quiz.answer_text(bank["loss"][0].variants[0]) in key
+    assert kinds.answer_text(bank["loss"][0].variants[0]) in key
 
 
 def test_ids_follow_the_questions_not_their_places(monkeypatch):
     """A question's id is its page and name: inserting, removing or reordering questions leaves every other id
     alone; a taken id, or one of the old "page-k" ids, is refused with what to do."""
-    monkeypatch.setattr(quiz, "_BUILDERS", {})
+
+    def fresh_registry():  # the registry both modules read, emptied for this test
+        monkeypatch.setattr(kinds, "BUILDERS", {})
+        monkeypatch.setattr(questions, "BUILDERS", kinds.BUILDERS)
+
+    fresh_registry()
 
     def build(v):
-        return quiz.Number("?", 1.0, 0.5, "why")
+        return kinds.Number("?", 1.0, 0.5, "why")
 
     def named(name):
         def f(v):
@@ -179,34 +186,35 @@ def test_ids_follow_the_questions_not_their_places(monkeypatch):
         return f
 
     for name in ("first_one", "second_one"):
-        quiz.question("page", name)(named(name))
-    before = quiz.pages()["page"]
-    monkeypatch.setattr(quiz, "_BUILDERS", {})
+        kinds.question("page", name)(named(name))
+    before = questions.pages()["page"]
+    fresh_registry()
     for name in ("inserted", "second_one", "first_one"):  # one inserted, the two swapped
-        quiz.question("page", name)(named(name))
-    after = quiz.pages()["page"]
+        kinds.question("page", name)(named(name))
+    after = questions.pages()["page"]
     assert before == ["page-first-one", "page-second-one"] and set(before) < set(after)
     with pytest.raises(ValueError, match="is taken: give `question"):
-        quiz.question("page", "again", name="inserted")(named("other"))
+        kinds.question("page", "again", name="inserted")(named("other"))
     with pytest.raises(ValueError, match="is taken"):
-        quiz.question("data", "old", name="1")(named("old"))  # "data-1" named another question before
+        kinds.question("data", "old", name="1")(named("old"))  # "data-1" named another question before
 
 
 def test_unknown_page_is_a_clear_error():
     """A page without questions names the pages that have some."""
     with pytest.raises(ValueError, match="no practice questions for page 'nope'.*loss"):
-        quiz.for_page("nope")
+        questions.for_page("nope")
 
 
 @pytest.mark.parametrize(("value", "text"), [(10431, "10,431"), (0.10536, "0.1054"), (2.1e-5, "2.1e-05"), (0.5, "0.5")])
 def test_number_text(value, text):
     """Answers print as 10,431 for whole numbers and 4 significant digits otherwise."""
-    assert quiz.number_text(value) == text
+    assert kinds.number_text(value) == text
 
 
 def test_a_page_showing_questions_depends_on_every_question_module():
     """A page calling quiz.questions is re-executed when any question module changes (the build's cache keys)."""
-    from snippets import cache
+    from snippets.course import cache
 
-    names = cache.dependencies(source="from snippets import quiz\nquiz.questions('loss')")
-    assert {"quiz", "questions_network", "questions_learning", "questions_beyond"} <= set(names)
+    names = cache.dependencies(source="from snippets.practice import quiz\nquiz.questions('loss')")
+    lessons = {f"practice/questions/{p.stem}" for p in (cache.PACKAGE / "practice" / "questions").glob("[!_]*.py")}
+    assert {"practice/quiz", "practice/kinds"} | lessons <= set(names) and len(lessons) == len(questions.pages())

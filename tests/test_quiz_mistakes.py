@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from snippets import quiz
+from snippets.practice import kinds, questions
 
 
 @pytest.fixture(scope="module")
 def bank():
-    return {q.id: q for page in quiz.pages() for q in quiz.for_page(page)}
+    return {q.id: q for page in questions.pages() for q in questions.for_page(page)}
 
 
 def of_kind(bank, kind):
@@ -41,13 +41,13 @@ def test_no_hint_gives_the_answer_away(bank):
     """No hint prints its variant's answer: a number to 3 or 4 significant figures, or a shape."""
     for q in of_kind(bank, "number"):
         for v in q.variants:
-            texts = {quiz.number_text(v.answer), f"{v.answer:.3g}", f"{v.answer:.4g}"}
+            texts = {kinds.number_text(v.answer), f"{v.answer:.3g}", f"{v.answer:.4g}"}
             texts = {t for t in texts if len(t.strip("-0.")) >= 2}  # "1" or "0.5" stand in formulas too
             for _, hint in v.mistakes:
                 assert not any(re.search(rf"(?<![\d.]){re.escape(t)}(?!\d)", hint) for t in texts), (q.id, hint)
     for q in of_kind(bank, "shape"):
         v = q.variants[0]
-        assert all(quiz.shape_text(v.answer) not in hint for _, hint in v.mistakes), q.id
+        assert all(kinds.shape_text(v.answer) not in hint for _, hint in v.mistakes), q.id
 
 
 def test_shape_questions_hint_the_transpose_and_distinct_wrong_shapes(bank):

@@ -1,9 +1,11 @@
-"""snippets.regularization: L2's gradients against finite differences, the noisy set, and what the page claims."""
+"""snippets.course.regularization: L2's gradients against finite differences, the noisy set, and what the page
+claims."""
 
 import numpy as np
 import pytest
 
-from snippets import gradcheck, numpy_net, regularization
+from snippets import gradcheck, numpy_net
+from snippets.course import regularization
 from snippets.losses import binary_cross_entropy
 
 

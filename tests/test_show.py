@@ -1,4 +1,5 @@
-"""snippets.show, snippets.plots and snippets.architecture: what the pages display is real source and real shapes."""
+"""snippets.course.show, snippets.course.plots and snippets.course.architecture: what the pages display is real
+source and real shapes."""
 
 import base64
 import html
@@ -7,16 +8,17 @@ import re
 import numpy as np
 import pytest
 
-from snippets import activations, architecture, keras_net, numpy_net, plots, show
+from snippets import activations, keras_net, numpy_net
+from snippets.course import architecture, plots, show
 
 
 def test_source_of_section_is_the_running_code():
     """A marked section's text is exactly the lines between its markers in the module file."""
     text = show.section_text("numpy_net.py", "forward")
-    assert text.startswith("def _forward(X, params, L, g=_sigmoid):")
+    assert text.startswith("def forward_pass(X, params, L, g=stable_sigmoid):")
     assert text in (show.PACKAGE / "numpy_net.py").read_text()
     html = show.source(module="numpy_net.py", section="forward")
-    assert 'class="highlight"' in html and "snippets/numpy_net.py" in html and "_forward" in html
+    assert 'class="highlight"' in html and "snippets/numpy_net.py" in html and "forward_pass" in html
 
 
 def test_source_of_function_and_missing_section():

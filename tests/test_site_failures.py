@@ -180,7 +180,9 @@ def test_module_edit_reexecutes_only_its_pages_and_a_revert_comes_from_the_cache
         "index.md": "# Home\n\nA probe site.\n",
         "uses_losses.py": HEADER + "# %%\nfrom snippets import losses\nprint('EPSILON is', losses.EPSILON)\n" + stamp,
         "other.py": HEADER + "# %%\nfrom snippets import activations\n" + stamp,
-        "shows_losses.py": HEADER + "# %%\nfrom snippets import losses, show\nshow.source(losses._bce)\n# %%\n" + stamp,
+        "shows_losses.py": HEADER
+        + "# %%\nfrom snippets import losses\nfrom snippets.course import show\nshow.source(losses.bce)\n# %%\n"
+        + stamp,
     }
     project = copy_project(tmp_path / "project", pages=pages)
     site = tmp_path / "site"

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from chromium import MARKS  # noqa: E402
 
-from snippets import data, export, numpy_net
+from snippets import data, numpy_net
+from snippets.course import export
 
 pytestmark = MARKS
 import test_browser  # noqa: E402

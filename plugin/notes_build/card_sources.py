@@ -1,7 +1,7 @@
 """The review cards, cut from the pages' own sources (so that a card never disagrees with its page).
 
 Every lesson's "In one minute" items and self-check questions (read from docs/*.py), every row of the Formula
-summary (docs/formulas.md) and every practice question (snippets.quiz) becomes a Card; the cards stage shows
+summary (docs/formulas.md) and every practice question (snippets.practice.quiz) becomes a Card; the cards stage shows
 them on review/ and writes the Anki deck. A card asks one question and stands without its page (Anki's
 minimum-information principle): an item or a row gives its question in a comment, invisible on the page,
 `- $W^{[l]}$ is … <!-- card: What is the shape of $W^{[l]}$? -->`, its back being the item itself, or
@@ -20,7 +20,7 @@ from pathlib import Path
 import jupytext
 import markdown
 
-from snippets import quiz
+from snippets.practice import kinds, questions
 
 _BOX = re.compile(r'<div class="admonition abstract in-one-minute">(.*?)</div>', re.S)
 _ITEM = re.compile(r"^- (.*?)(?=^- |\Z)", re.S | re.M)
@@ -91,7 +91,7 @@ def _practice_card(stem: str, title: str, q) -> Card:
         several = sum(o.correct for o in v.options) > 1
         note = "Choose every option that is true." if several else "Choose one option."
         front += f"\n\n*{note}*\n\n" + "\n".join(f"- {o.text}" for o in v.options)
-    return _card(stem, title, "practice", front, f"**{quiz.answer_text(v)}.** {v.why}", name=f"practice\0{q.id}")
+    return _card(stem, title, "practice", front, f"**{kinds.answer_text(v)}.** {v.why}", name=f"practice\0{q.id}")
 
 
 def lesson_cards(stem: str, title: str, docs: Path) -> list[Card]:
@@ -109,8 +109,8 @@ def lesson_cards(stem: str, title: str, docs: Path) -> list[Card]:
         front, back = card_question(answer, f"docs/{stem}.py: the self-check “{summary[:50]}…”", required=False)
         if front != "":
             cards.append(_card(stem, title, "self-check", front or summary, back))
-    if stem in quiz.pages():
-        cards += [_practice_card(stem, title, q) for q in quiz.for_page(stem)]
+    if stem in questions.pages():
+        cards += [_practice_card(stem, title, q) for q in questions.for_page(stem)]
     return cards
 
 
@@ -151,10 +151,11 @@ def to_html(text: str) -> str:
 
 
 def main(argv: list[str]) -> None:
-    """`python -m notes_build.card_sources DOCS LESSONS_JSON`: quiz.pages() and the cards of those lessons that have
-    questions, as JSON, from the snippets package on disk (the cards stage runs it when its own import is older)."""
+    """`python -m notes_build.card_sources DOCS LESSONS_JSON`: questions.pages() and the cards of those lessons that
+    have questions, as JSON, from the snippets package on disk (the cards stage runs it when its own import is
+    older)."""
     docs, lessons = Path(argv[0]), json.loads(argv[1])
-    pages = quiz.pages()
+    pages = questions.pages()
     cards = {stem: [vars(c) for c in lesson_cards(stem, title, docs)] for stem, title in lessons if stem in pages}
     json.dump({"pages": pages, "cards": cards}, sys.stdout)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import genanki
 from mkdocs.exceptions import PluginError
 
-from snippets import quiz
+from snippets.practice import legacy_ids, questions
 
 from . import disk_cache
 from .card_sources import CARD_COMMENT, Card, all_cards, lesson_cards, to_html
@@ -98,13 +98,13 @@ def package_digest(keys: Keys) -> str:
     """What the practice answers are computed from: every snippets module by its syntax tree (a comment changes
     no answer) and the package's data files (keys.deps); every module counts, as a question may call any."""
     parts = [keys.deps]
-    for path in sorted(keys.package.glob("*.py")):
-        parts += [path.name, keys.syntax_digest(path.read_text(encoding="utf-8"))]
+    for path in sorted(keys.package.rglob("*.py")):
+        parts += [path.relative_to(keys.package).as_posix(), keys.syntax_digest(path.read_text(encoding="utf-8"))]
     return disk_cache.key(*parts)
 
 
 def fresh_process(lessons: list[tuple[str, str]], docs: Path) -> dict:
-    """quiz.pages() and the lessons' cards, {"pages": ..., "cards": {stem: [fields]}}, computed by a new Python
+    """questions.pages() and the lessons' cards, {"pages": ..., "cards": {stem: [fields]}}, computed by a new Python
     from the snippets package on disk: `mkdocs serve` keeps the snippets modules it imported at its start."""
     command = [sys.executable, "-m", "notes_build.card_sources", str(docs), json.dumps(lessons)]
     result = subprocess.run(command, capture_output=True, text=True)  # PYTHONPATH: this project first (execute)
@@ -115,14 +115,14 @@ def fresh_process(lessons: list[tuple[str, str]], docs: Path) -> dict:
 
 @dataclass
 class State:
-    pages: dict[str, list[str]] = field(default_factory=dict)  # quiz.pages(): {lesson: its question ids}
+    pages: dict[str, list[str]] = field(default_factory=dict)  # questions.pages(): {lesson: its question ids}
     cards: list[Card] = field(default_factory=list)
     deck: bool = False  # whether the site has review/, which the Anki deck goes with
 
 
 def on_nav(nav, config, files, build):
     docs = Path(config["docs_dir"])
-    quiz.pages()  # every question module imported: what this process computes with from now on
+    questions.pages()  # every question module imported: what this process computes with from now on
     # A lesson's cards compute its practice answers (about 0.2 s a lesson, 3 s in all): each lesson's are kept by
     # its source and the package, so a text edit recomputes that lesson's only.
     memo = disk_cache.Memo(cache_folder(config) / "pages", "cards", _SOURCE)
@@ -134,7 +134,7 @@ def on_nav(nav, config, files, build):
     stems = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages]
     sources = [(stem, title) for stem, title in stems if (docs / f"{stem}.py").is_file()]  # the notebook pages
     fresh = functools.cache(lambda: fresh_process(sources, docs))
-    state.pages = memo.get(f"{package}\0pages", lambda: quiz.pages() if current else fresh()["pages"])
+    state.pages = memo.get(f"{package}\0pages", lambda: questions.pages() if current else fresh()["pages"])
 
     def cut(stem, title, docs):
         source = (docs / f"{stem}.py").read_text(encoding="utf-8")
@@ -159,7 +159,9 @@ def on_page_content(html_text, page, config, files, build):
     html_text = CARD_COMMENT.sub("", html_text)  # the card questions are for this stage, not for readers
     if INDEX_MARKER in html_text:  # the checklist: which practice questions each lesson has, for practice.js
         pages = html.escape(json.dumps(build.cards.pages, separators=(",", ":")), quote=True)
-        legacy = html.escape(json.dumps(quiz.LEGACY_IDS, separators=(",", ":")), quote=True)  # practice.js moves old
+        legacy = html.escape(
+            json.dumps(legacy_ids.LEGACY_IDS, separators=(",", ":")), quote=True
+        )  # practice.js moves old
         html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}" '
                                       f'data-legacy="{legacy}"></div>')  # fmt: skip
         html_text = _ITEM_HTML.sub(functools.partial(_count_questions, build.cards.pages), html_text)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 
-from snippets import exercises
+from snippets.practice import exercises
 
 from . import disk_cache, wheel
 from .project import cache_folder, root

@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-from snippets import cache
+from snippets.course import cache
 
 from . import disk_cache, notebook_keys, self_install
 from .notebook_keys import Keys, read_page
@@ -38,7 +38,7 @@ from .project import cache_folder, options, root
 log = logging.getLogger("mkdocs.plugins.notes.execute")  # under "mkdocs": printed with mkdocs' own lines
 KEEP = 40  # executions kept besides the current ones: reverting an edit is served from the cache
 # One thread per kernel, and one kernel more than the 2 cores: a page waiting for a shared result that another
-# page is computing (snippets.cache's lock) then leaves no core idle. With the libraries' default thread pools
+# page is computing (snippets.course.cache's lock) then leaves no core idle. With the libraries' default thread pools
 # two kernels fought over the cores (cold build 83 s, 63 s with one thread each), and the outputs depended on
 # the machine's core count (a float sum's order does). The shared results are keyed on these settings.
 KERNEL_THREADS = dict.fromkeys(cache.THREAD_SETTINGS, "1")
@@ -176,7 +176,7 @@ def on_config(config, build):
     # One thread per numerical library in the kernels, and in this process (exports.py reads the shared results in
     # here, and their keys name these settings). Set for the build, not when this module is imported.
     os.environ.update(KERNEL_THREADS)
-    # Expensive results are computed once per build and shared by the pages through snippets.cache (the kernels
+    # Expensive results are computed once per build and shared by the pages through snippets.course.cache (the kernels
     # inherit this variable); always this project's folder, so a copy of the project builds from its own.
     os.environ["SNIPPETS_CACHE_DIR"] = str(cache_folder(config) / "results")
     # The kernels import this project's own snippets, even when PYTHONPATH or an editable install names another.

@@ -1,6 +1,6 @@
 """Data files for the interactive pages, written at build time beside the pages that load them.
 
-`snippets.export.site_files()` says what each file holds (the headline NumPy model's weights, a few test
+`snippets.course.export.site_files()` says what each file holds (the headline NumPy model's weights, a few test
 digits, the learning-rate curves); this stage adds them to the site as generated files, after
 notes_build/execute.py has executed the pages (so the results they need are already in the build's cache).
 A file is written only when the page it sits beside is part of the site, and where that page's relative
@@ -18,7 +18,7 @@ import posixpath
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from snippets import export
+from snippets.course import export
 
 from .project import offline_build
 

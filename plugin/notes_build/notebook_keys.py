@@ -15,14 +15,15 @@ from pathlib import Path
 
 import jupytext
 
-from snippets import cache
+from snippets.course import cache
 
 from . import disk_cache
 
 LIBRARIES = (*cache.LIBRARIES, "matplotlib", "mkdocs-jupyter", "nbconvert", "jupytext", "pygments")
 TENSORFLOW_IMPORT = re.compile(r"^\s*(?:import|from) (?:keras|tensorflow)\b", re.M)
-# show.source(module="numpy_net.py", ...) or show.source(losses._bce): the module whose source a page shows
-SHOWN = re.compile(r"show\.source\(\s*(?:module\s*=\s*[\"'](\w+)\.py[\"']|(\w+)\.\w+\s*[,)])")
+# show.source(module="numpy_net.py", ...), show.source(module="course/notes.py", ...) or show.source(losses.bce):
+# the module whose source a page shows
+SHOWN = re.compile(r"show\.source\(\s*(?:module\s*=\s*[\"']([\w/]+)\.py[\"']|(\w+)\.\w+\s*[,)])")
 # The stages whose code shapes an execution: an edit to them re-executes every page.
 SOURCES = b"".join(disk_cache.stage_source(Path(__file__).with_name(n)) for n in ("execute.py", "notebook_keys.py"))
 
@@ -65,8 +66,10 @@ class Keys:
             code_json, code = self.code_cells(src)
             names = cache.dependencies(source=code, package=self.package)
             shown = shown_modules(code)
-            if shown is not None and not shown <= set(names):  # not a module name (an alias?): count every module
-                shown = None
+            if shown is not None:  # "course/by_hand" by its path, "by_hand" by the name a page imports it as
+                shown = {n for n in names if n in shown or n.rsplit("/", 1)[-1] in shown}
+                if len(shown) < len(shown_modules(code)):  # not a module's name (an alias?): count every module
+                    shown = None
             parts = [code_json, self.deps]
             for name in names:
                 text = (self.package / f"{name}.py").read_text()
@@ -82,8 +85,9 @@ class Keys:
         return any(TENSORFLOW_IMPORT.search(source) for source in sources)
 
     def longest_first(self, src: Path, durations: dict) -> tuple:
-        """Sort key: pages never timed (a fresh clone) first, those computing the shared results (snippets.results)
-        before those importing TensorFlow, before the rest; then the timed pages, longest first."""
+        """Sort key: pages never timed (a fresh clone) first, those computing the shared results
+        (snippets.course.results) before those importing TensorFlow, before the rest; then the timed pages, longest
+        first."""
         if src.stem in durations:
             return (1, -durations[src.stem])
         _, code = self.code_cells(src)

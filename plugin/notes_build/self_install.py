@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from snippets import cache
+from snippets.course import cache
 
 VERSIONED = cache.LIBRARIES
 
@@ -27,8 +27,8 @@ def versions_line() -> str:
 
 def probe_cell():
     """A cell the execute stage runs after a page's cells, then removes: which of Keras and TensorFlow the run
-    needed, its results-cache hits included (snippets.cache.frameworks_needed)."""
-    cell = nbformat.v4.new_code_cell("from snippets import cache\nprint(cache.frameworks_needed())")
+    needed, its results-cache hits included (snippets.course.cache.frameworks_needed)."""
+    cell = nbformat.v4.new_code_cell("from snippets.course import cache\nprint(cache.frameworks_needed())")
     cell.id = "notes-imported"
     return cell
 

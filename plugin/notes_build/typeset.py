@@ -198,7 +198,7 @@ def _render_text(text: str, wrap: bool) -> str:
 
 def render_delimited(page_html: str) -> str:
     """Typeset `$…$`, `$$…$$`, `\\(…\\)` and `\\[…\\]` in the text of `page_html`, outside code and SVG; inside a
-    practice question (snippets/quiz.py's <form class="practice">) a long inline formula may wrap."""
+    practice question (snippets/practice/quiz.py's <form class="practice">) a long inline formula may wrap."""
     out, position, skip_depth, skipping, practice = [], 0, 0, None, False
     for match in _TOKEN.finditer(page_html):
         text = page_html[position : match.start()]

@@ -1,6 +1,6 @@
 // "Try it: draw a digit" (docs/try-it.py): the headline NumPy network, run in the browser.
 // The weights and a few test digits are JSON files written beside the page at build time
-// (snippets/export.py, notes_build/exports.py). Nothing runs on pages without #digit-canvas.
+// (snippets/course/export.py, notes_build/exports.py). Nothing runs on pages without #digit-canvas.
 (() => {
   const N_IN = 20, BIG = 28, BOX = 20; // network input side; MNIST image side; MNIST's digit box
   const PEN = 1.4; // stroke radius in 28x28 pixels: about the width of an MNIST stroke
@@ -8,7 +8,7 @@
 
   // --- The network, as in snippets/numpy_net.py ------------------------------------------------
 
-  // snippets.activations._sigmoid, branch for branch, so that JavaScript and NumPy agree to the last bits.
+  // snippets.activations.stable_sigmoid, branch for branch, so that JavaScript and NumPy agree to the last bits.
   const sigmoid = (z) => {
     const e = Math.exp(-Math.abs(z));
     const s = 1 / (1 + e);
@@ -270,7 +270,7 @@
     repaint();
     Promise.all([load("net"), load("digits")]).then(([payload, sampled]) => {
       net = Object.fromEntries(["W1", "b1", "W2", "b2", "W3", "b3"].map((key) => [key, decode(payload[key])]));
-      // int8 rows, each with its own scale (snippets/export.py, _row_scaled)
+      // int8 rows, each with its own scale (snippets/course/export.py, _row_scaled)
       const q = Int8Array.from(atob(payload.W1_change.data), (c) => c.charCodeAt(0));
       const [rows, cols] = payload.W1_change.shape;
       change = Array.from({ length: rows }, (_, j) =>

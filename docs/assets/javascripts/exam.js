@@ -1,4 +1,4 @@
-// The mock exam (docs/exam.py; the pool of questions is written into the page by snippets/exam.py). A paper is drawn
+// The mock exam (docs/exam.py; the pool of questions is written into the page by snippets/practice/exam.py). A paper is drawn
 // here, in the reader's browser: one question of each lesson, one of its variants, a choice question's options
 // shuffled. Nothing is graded until the paper is submitted; then practice.js' grade() (window.notesPractice) grades
 // each answer from the page's HTML, as on the lessons.

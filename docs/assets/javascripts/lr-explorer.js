@@ -1,5 +1,5 @@
 // The learning-rate explorer (docs/gradient-descent.py): one real run per slider position, computed at build
-// (snippets/export.py writes learning-rates.json beside the page). Nothing runs on pages without #lr-explorer.
+// (snippets/course/export.py writes learning-rates.json beside the page). Nothing runs on pages without #lr-explorer.
 (() => {
   // Two panels, each its own SVG (side by side when wide, stacked on a phone, so that text keeps its size).
   const W = 320, H = 240, PAD = { left: 46, right: 14, top: 24, bottom: 34 };

@@ -1,4 +1,4 @@
-// Practice questions (snippets/quiz.py writes them): graded here, from the HTML alone, offline.
+// Practice questions (snippets/practice/quiz.py writes them): graded here, from the HTML alone, offline.
 // A form.practice has data-kind number, shape or choice; each .practice-variant holds a prompt, its answer
 // (data-answer, data-tol), hints for likely mistakes (.practice-hint[data-value]) and .practice-answer.
 // Progress (questions answered right) stays in this browser: localStorage "notes-practice", {id: true|false}.
@@ -14,7 +14,7 @@ const practiceSaved = () => {
 };
 
 // Progress saved before the questions' ids had names was saved under their place ("backprop-1"). Each form
-// (and the checklist's index) names the id its question had then (data-legacy, snippets/quiz.py LEGACY_IDS):
+// (and the checklist's index) names the id its question had then (data-legacy, snippets/practice/quiz.py LEGACY_IDS):
 // what was saved under it moves to the question's id once, and the old key goes. No id of today looks like an
 // old one, so old progress never lands on another question.
 function carryOver(saved) {
@@ -153,7 +153,7 @@ function feedbackOf(verdict, variant) {
   return { result: "wrong", html: `<strong>Not yet.</strong> ${hint} Try again, or show the answer.` };
 }
 
-// A hint's text: written once per question, beside its variants (snippets/quiz.py), and named by data-ref.
+// A hint's text: written once per question, beside its variants (snippets/practice/quiz.py), and named by data-ref.
 function hintText(hint, variant) {
   const bank = variant.parentElement.querySelector(":scope > .practice-hints");
   const text = hint.dataset.ref && bank && bank.querySelector(`[data-ref="${hint.dataset.ref}"]`);

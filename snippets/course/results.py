@@ -1,14 +1,15 @@
 """The headline experiment: both implementations trained on all 12,665 training digits, tested on 2,115.
 
 `headline(impl)` and the learning-rate experiments are computed once per site build and shared by
-every page that reports them (`snippets.cache`), so all pages show the same numbers, timings included.
+every page that reports them (`snippets.course.cache`), so all pages show the same numbers, timings included.
 """
 
 import time
 
 import numpy as np
 
-from snippets import cache, data, numpy_net, training
+from snippets import data, numpy_net, training
+from snippets.course import cache
 from snippets.evaluate import accuracy, misclassified
 
 # The settings both the site and the command line use. Same data, batch size and epochs for both;

@@ -14,7 +14,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]  # snippets/
 _tab_sets = itertools.count(1)
 # Comments for the tools (the formatter, the linter, the type checker), not for a reader: never shown.
 TOOLING_COMMENT = re.compile(
@@ -61,7 +61,7 @@ def source(obj=None, *, module: str | None = None, section: str | None = None) -
     Examples: source(numpy_net.dense) or source(module="numpy_net.py", section="forward").
     """
     if obj is not None:
-        where = f"snippets/{Path(inspect.getsourcefile(obj)).name}"
+        where = f"snippets/{Path(inspect.getsourcefile(obj)).relative_to(PACKAGE).as_posix()}"
         return code(inspect.getsource(obj), title=where)
     if module is None or section is None:
         raise ValueError("source needs a function or class, or module= and section=")

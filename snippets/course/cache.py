@@ -31,7 +31,7 @@ try:
 except ImportError:  # not POSIX: no lock; at worst two pages compute the same result
     fcntl = None
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]  # snippets/
 # tensorflow and tensorflow-cpu: the site build has the second on Linux x86_64, the first elsewhere (pyproject.toml).
 LIBRARIES = ("numpy", "tensorflow", "tensorflow-cpu", "keras")
 # The variables that set NumPy's BLAS and TensorFlow's thread counts. The site build and the tests set them
@@ -41,38 +41,82 @@ THREAD_SETTINGS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
 
 
 @functools.lru_cache(maxsize=256)
-def _imported_names(source: str) -> frozenset[str]:
+def _imported_names(source: str) -> frozenset[tuple[str, ...]]:
     # Memoized on the text: the site build asks for every page's dependencies, which share modules.
+    # Each import as the dotted path below snippets that it names, with the name it takes from there:
+    # ("course", "show") for `from snippets.course import show`, ("course", "show", "HTML") for
+    # `from snippets.course.show import HTML`.
     names = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.module == "snippets":
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("snippets."):
-            names.add(node.module.split(".")[1])
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "snippets":
+            path = tuple(node.module.split(".")[1:])
+            names.update((*path, alias.name) for alias in node.names)
         elif isinstance(node, ast.Import):
-            names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("snippets."))
+            names.update(tuple(a.name.split(".")[1:]) for a in node.names if a.name.startswith("snippets."))
     return frozenset(names)
 
 
+def _module(package: Path, path: tuple[str, ...]) -> str | None:
+    """The module that a dotted path below snippets names, as its file's path without .py ("course/show",
+    "practice/questions/__init__"), or None: the longest prefix of the path that is a module or a package."""
+    for end in range(len(path), 0, -1):
+        name = "/".join(path[:end])
+        if (package / f"{name}.py").is_file():
+            return name
+        if (package / name / "__init__.py").is_file():
+            return f"{name}/__init__"
+    return None
+
+
 def imported_modules(source: str, package: Path | None = None) -> set[str]:
-    """Names of the snippets modules that Python `source` imports (at any depth of its code)."""
+    """The snippets modules that Python `source` imports (at any depth of its code), as their files' paths below
+    snippets/ without .py; the packages on the way count too, as Python runs their __init__ first."""
     package = package or PACKAGE
-    return {name for name in _imported_names(source) if (package / f"{name}.py").is_file()}
+    found = set()
+    for path in _imported_names(source):
+        module = _module(package, path)
+        if module is None:
+            continue
+        found.add(module)
+        parts = module.split("/")
+        found.update("/".join([*parts[:k], "__init__"]) for k in range(1, len(parts)) if parts[k] != "__init__")
+    return found
+
+
+def _package_modules(package: Path, module: str) -> set[str]:
+    """A package's own modules, when its __init__ imports them all (it calls pkgutil.iter_modules): a name taken
+    from the package may come from any of them."""
+    if not module.endswith("/__init__") or "pkgutil.iter_modules" not in (package / f"{module}.py").read_text():
+        return set()
+    folder = module.removesuffix("/__init__")
+    return {f"{folder}/{p.stem}" for p in (package / folder).glob("*.py") if p.stem != "__init__"}
 
 
 def dependencies(module: str | None = None, *, source: str = "", package: Path | None = None) -> list[str]:
-    """The snippets modules that `module` (or Python `source`) depends on, __init__ included, sorted.
+    """The snippets modules that `module` (a path below snippets/ without .py, "course/results") or Python `source`
+    depends on, __init__ included, sorted.
 
     package: the snippets folder to read (default: this one); the site build passes its project's own.
     """
     package = package or PACKAGE
-    seen, todo = set(), ["__init__", *imported_modules(source, package), *([module] if module else [])]
+    seen, todo = set(), ["__init__", *imported_modules(source, package)]
+    if module:
+        if not (package / f"{module}.py").is_file():
+            raise ValueError(f"no module snippets/{module}.py: name one by its path below snippets/ (course/results)")
+        todo += imported_modules(f"import snippets.{module.removesuffix('/__init__').replace('/', '.')}", package)
     while todo:
         name = todo.pop()
         if name not in seen:
             seen.add(name)
             todo.extend(imported_modules((package / f"{name}.py").read_text(), package))
+            todo.extend(_package_modules(package, name))
     return sorted(seen)
+
+
+def modules(package: Path | None = None) -> list[str]:
+    """Every module of the package, as dependencies names them."""
+    package = package or PACKAGE
+    return sorted(p.relative_to(package).with_suffix("").as_posix() for p in package.rglob("*.py"))
 
 
 def library_versions(names) -> dict[str, str | None]:
@@ -90,11 +134,11 @@ def key(func, kwargs: dict) -> str:
     """Hex digest of everything that can change func(**kwargs): see the module docstring."""
     source = Path(inspect.getsourcefile(func))
     digest = hashlib.sha256(f"{source.stem}.{func.__qualname__}{sorted(kwargs.items())!r}".encode())
-    if source.parent == PACKAGE:
-        names = dependencies(source.stem)
+    if PACKAGE in source.parents:
+        names = dependencies(source.relative_to(PACKAGE).with_suffix("").as_posix())
     else:  # a function outside the package (a test, a script): its own file and, to be safe, every module
         digest.update(source.read_bytes())
-        names = sorted(path.stem for path in PACKAGE.glob("*.py"))
+        names = modules()
     for name in names:
         digest.update(name.encode() + b"\0" + (PACKAGE / f"{name}.py").read_bytes())
     from snippets.data import data_file
@@ -123,8 +167,9 @@ def _frameworks_of(imports: set) -> list[str]:
         root, _, rest = name.partition(".")
         if root in FRAMEWORKS:
             return list(FRAMEWORKS)
-        if root == "snippets" and (PACKAGE / f"{rest}.py").is_file():
-            tree = ast.parse((PACKAGE / f"{rest}.py").read_text())
+        module = PACKAGE / f"{rest.replace('.', '/')}.py"
+        if root == "snippets" and module.is_file():
+            tree = ast.parse(module.read_text())
             top = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
             names = [n.module or "" for n in top if isinstance(n, ast.ImportFrom)]
             names += [a.name for n in top if isinstance(n, ast.Import) for a in n.names]

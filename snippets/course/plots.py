@@ -90,7 +90,7 @@ def to_html(fig, alt: str, *, fmt: str = "png") -> str:
 
 def show(fig, alt: str, *, fmt: str = "png"):
     """Display a figure in a notebook page as an image with alt text."""
-    from snippets.show import HTML
+    from snippets.course.show import HTML
 
     return HTML(to_html(fig, alt, fmt=fmt))
 

@@ -2,8 +2,8 @@
 (backward, update), each as a downloadable notebook with a cell to fill in and a check cell.
 
 `EXERCISES[name]` holds the task, the learner's cell (a function whose body raises NotImplementedError,
-so that a notebook run as downloaded goes through), and the check `snippets.practice` runs on it;
-`snippets.solutions` holds the reference solutions the Coding exercises page folds under each task.
+so that a notebook run as downloaded goes through), and the check `snippets.practice.exercise_checks` runs on it;
+`snippets.practice.solutions` holds the reference solutions the Coding exercises page folds under each task.
 """
 
 import contextlib
@@ -19,10 +19,10 @@ class Exercise:
     title: str
     task: str  # Markdown
     stub: str  # the learner's cell
-    check: str  # the name of the check in snippets.practice
+    check: str  # the name of the check in snippets.practice.exercise_checks
 
     def check_cell(self, name: str) -> str:
-        return f"practice.run(practice.{self.check}, {name})"
+        return f"checks.run(checks.{self.check}, {name})"
 
 
 # The learner's cells: short lines, so that they read without scrolling on a phone.
@@ -122,7 +122,7 @@ def notebook(name: str) -> nbformat.NotebookNode:
         nbformat.v4.new_markdown_cell(f"# Exercise: {exercise.title}\n\n{exercise.task}\n\n"
                                       "Fill in the next cell, run it, then run the check below it. The check tries your "
                                       "function on several cases (real digits among them) and names the likely mistake."),
-        nbformat.v4.new_code_cell("import numpy as np\n\nfrom snippets import practice"),
+        nbformat.v4.new_code_cell("import numpy as np\n\nfrom snippets.practice import exercise_checks as checks"),
         nbformat.v4.new_code_cell(exercise.stub),
         nbformat.v4.new_code_cell(exercise.check_cell(name)),
     ]  # fmt: skip
@@ -145,19 +145,20 @@ def _markdown(text: str) -> str:
 def show(name: str):
     """The exercise as the Coding exercises page shows it: the task, the cell to fill in, the check's verdict on
     the reference solution, and that solution folded."""
-    from snippets import practice, solutions
-    from snippets import show as present
+    from snippets.course import show as present
+    from snippets.practice import exercise_checks as checks
+    from snippets.practice import solutions
 
     exercise = EXERCISES[name]
     solution = getattr(solutions, name)
     with contextlib.redirect_stdout(io.StringIO()):  # the page shows the verdict once, in its box
-        verdict = practice.run(getattr(practice, exercise.check), solution() if name == "my_model" else solution)
+        verdict = checks.run(getattr(checks, exercise.check), solution() if name == "my_model" else solution)
     return present.HTML(
         f'<h2 id="exercise-{name.replace("_", "-")}">{exercise.title}: <code>{name}</code></h2>'
         f"{_markdown(exercise.task)}<p>The cell to fill in:</p>{present.code(exercise.stub)}"
         f"<p>The check, <code>{exercise.check_cell(name)}</code>, on the reference solution:</p>"
         f'<p class="exercise-verdict">{html.escape(verdict)}</p><details class="solution"><summary>Solution</summary>'
-        f"{present.source(module='solutions.py', section=name)}</details>"
+        f"{present.source(module='practice/solutions.py', section=name)}</details>"
     )
 
 
@@ -165,7 +166,7 @@ def _mistakes():
     """One typical wrong solution per exercise, and the check it fails."""
     import numpy as np
 
-    from snippets import solutions
+    from snippets.practice import solutions
 
     def no_bias(a_in, W, b, g):
         return np.array([g(np.dot(W[j], a_in)) for j in range(W.shape[0])])
@@ -196,10 +197,10 @@ def _mistakes():
 
 def mistakes_report() -> list[tuple[str, str]]:
     """Each typical mistake of `_mistakes` and the line its check prints: [(mistake, line)]."""
-    from snippets import practice
+    from snippets.practice import exercise_checks as checks
 
     lines = []
     for label, check, wrong in _mistakes():
         with contextlib.redirect_stdout(io.StringIO()):
-            lines.append((label, practice.run(getattr(practice, check), wrong)))
+            lines.append((label, checks.run(getattr(checks, check), wrong)))
     return lines

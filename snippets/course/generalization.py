@@ -6,8 +6,9 @@ anything, and scores each final model once.
 
 import numpy as np
 
-from snippets import cache, data, numpy_net, results, training
+from snippets import data, numpy_net, training
 from snippets.checks import positive_int
+from snippets.course import cache, results
 
 SMALL = {"n": 100, "epochs": 300, "batch_size": 10, "lr": 0.5}  # the overfitting run: few digits, many epochs
 PATIENCE = 20  # epochs without a new best validation loss before early stopping stops

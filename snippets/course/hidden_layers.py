@@ -3,8 +3,9 @@ settings as the headline NumPy run, with only the hidden activation changed."""
 
 import numpy as np
 
-from snippets import cache, data, numpy_net, results
+from snippets import data, numpy_net
 from snippets.activations import hidden as hidden_activation
+from snippets.course import cache, results
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 

@@ -8,11 +8,12 @@ digits (their labels right) show what that costs. L2 adds (λ / 2m) Σ_l ||W[l]|
 
 import numpy as np
 
-from snippets import cache, data
+from snippets import data
 from snippets.checks import as_examples, as_labels, positive_int, positive_number
-from snippets.losses import _bce_from_logits
-from snippets.numpy_net import _backward, _forward, _update, check_params, init_params, predict
-from snippets.training import _batcher
+from snippets.course import cache
+from snippets.losses import bce_from_logits
+from snippets.numpy_net import backward_pass, check_params, forward_pass, init_params, predict, update_step
+from snippets.training import batcher
 
 NOISY = {"n": 100, "flipped": 20, "epochs": 300, "batch_size": 10, "lr": 0.5, "seed": 0}
 LAMBDAS = (0.0, 1.0, 3.0)  # λ of the runs the Generalization page compares
@@ -63,20 +64,20 @@ def train_l2(X, Y, lambd, *, epochs, lr, batch_size=None, seed=0, validation=Non
     params = init_params((X.shape[0], 25, 15, 1), seed)
     history, batches = (
         {"loss": [], "accuracy": [], "val_loss": [], "val_accuracy": []},
-        _batcher(X, Y, batch_size, seed),
+        batcher(X, Y, batch_size, seed),
     )
     for _ in range(epochs):
         for Xb, Yb in batches():
-            AL, stored = _forward(Xb, params, 3)
+            AL, stored = forward_pass(Xb, params, 3)
             # the penalty is on J over all m examples: each batch's step decays W by (λ / m) W, m = X.shape[1]
-            grads = l2_grads(_backward(Yb, params, stored, 3), params, lambd, X.shape[1])
-            params = _update(params, grads, lr)
-        AL, stored = _forward(X, params, 3)
-        history["loss"].append(l2_cost(_bce_from_logits(stored["Z3"], Y), params, lambd, X.shape[1]))
+            grads = l2_grads(backward_pass(Yb, params, stored, 3), params, lambd, X.shape[1])
+            params = update_step(params, grads, lr)
+        AL, stored = forward_pass(X, params, 3)
+        history["loss"].append(l2_cost(bce_from_logits(stored["Z3"], Y), params, lambd, X.shape[1]))
         history["accuracy"].append(float(np.mean((AL >= 0.5) == Y)))
         if validation is not None:
-            AV, stored = _forward(validation[0], params, 3)
-            history["val_loss"].append(_bce_from_logits(stored["Z3"], validation[1]))
+            AV, stored = forward_pass(validation[0], params, 3)
+            history["val_loss"].append(bce_from_logits(stored["Z3"], validation[1]))
             history["val_accuracy"].append(float(np.mean((AV >= 0.5) == validation[1])))
     return params, history
 

@@ -5,8 +5,9 @@ The network's own start is Glorot uniform (numpy_net.init_params), the formula K
 
 import numpy as np
 
-from snippets import cache, circles, data, numpy_net, results, training
-from snippets.numpy_net import _check_sizes, check_params
+from snippets import data, numpy_net, training
+from snippets.course import cache, circles, results
+from snippets.numpy_net import check_params, checked_sizes
 
 
 def zeros(layer_sizes=numpy_net.LAYER_SIZES) -> dict[str, np.ndarray]:
@@ -16,7 +17,7 @@ def zeros(layer_sizes=numpy_net.LAYER_SIZES) -> dict[str, np.ndarray]:
 
 def normal(layer_sizes=numpy_net.LAYER_SIZES, *, scale: float = 1.0, seed: int = 0) -> dict[str, np.ndarray]:
     """Weights drawn from N(0, scale²) whatever the layer's size, zero biases; shapes as init_params."""
-    sizes, rng = _check_sizes(layer_sizes), np.random.default_rng(seed)
+    sizes, rng = checked_sizes(layer_sizes), np.random.default_rng(seed)
     params = {}
     for l in range(1, len(sizes)):
         params[f"W{l}"] = scale * rng.standard_normal((sizes[l], sizes[l - 1]))
@@ -86,7 +87,7 @@ def symmetry() -> dict:
 
 
 def _starts(m: int) -> dict:
-    from snippets.hidden_layers import at_start
+    from snippets.course.hidden_layers import at_start
 
     X_spread, _ = data.load("train", n=m)
     X, Y = data.load("train")

@@ -14,8 +14,9 @@ import base64
 
 import numpy as np
 
-from snippets import data, results
+from snippets import data
 from snippets.checks import positive_int
+from snippets.course import results
 from snippets.numpy_net import LAYER_SIZES, check_params, init_params
 
 KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")

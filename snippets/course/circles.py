@@ -7,8 +7,9 @@ a network without hidden layers can only draw a straight boundary, one hidden la
 
 import numpy as np
 
-from snippets import cache, numpy_net, training
+from snippets import numpy_net, training
 from snippets.checks import positive_int, positive_number
+from snippets.course import cache
 
 # Name -> layer sizes (n[0] = 2 coordinates ... n[L] = 1 output), all sigmoid units as in the digit network.
 NETWORKS = {

@@ -13,8 +13,8 @@ import re
 
 import numpy as np
 
-from snippets import quiz
-from snippets.show import HTML
+from snippets.course.show import HTML
+from snippets.practice import kinds, questions, quiz
 
 BUDGET = 100_000  # bytes the pool may weigh (`weight`): with the page around it (35 KB), under 150 KB
 TEX_BYTES = 15  # bytes of MathML per character of TeX, about (fitted on the lessons' questions: within ±30%)
@@ -29,18 +29,18 @@ def weight(text: str) -> int:
     return len(text) + (TEX_BYTES - 1) * sum(len(tex) for tex in _TEX.findall(text))
 
 
-def pool(budget: int = BUDGET, seed: int = SEED) -> list[quiz.Question]:
+def pool(budget: int = BUDGET, seed: int = SEED) -> list[kinds.Question]:
     """A seeded sample of every lesson's questions that fills `budget` bytes (`weight`): each lesson's questions in
     a shuffled order, taken a round at a time (one more question of each lesson, then one more variant of each
-    number question taken), each if it fits; the first round always. Lessons in `quiz.pages()` order."""
+    number question taken), each if it fits; the first round always. Lessons in `questions.pages()` order."""
     rng = np.random.default_rng(seed)
-    pages = {page: quiz.for_page(page) for page in quiz.pages()}
-    lessons = {page: [questions[k] for k in rng.permutation(len(questions))] for page, questions in pages.items()}
-    left = {q.id: list(rng.permutation(len(q.variants))) for questions in pages.values() for q in questions}
+    pages = {page: questions.for_page(page) for page in questions.pages()}
+    lessons = {page: [asked[k] for k in rng.permutation(len(asked))] for page, asked in pages.items()}
+    left = {q.id: list(rng.permutation(len(q.variants))) for asked in pages.values() for q in asked}
     taken: dict[str, list[int]] = {}  # question id: the variants taken
     used = 0
 
-    def take(q: quiz.Question, first: bool = False) -> None:
+    def take(q: kinds.Question, first: bool = False) -> None:
         nonlocal used
         if not left[q.id]:
             return
@@ -62,14 +62,14 @@ def pool(budget: int = BUDGET, seed: int = SEED) -> list[quiz.Question]:
                 if q.id in taken:
                     take(q)
     return [
-        quiz.Question(q.id, q.page, q.title, tuple(q.variants[v] for v in sorted(taken[q.id])))
-        for questions in pages.values()
-        for q in questions
+        kinds.Question(q.id, q.page, q.title, tuple(q.variants[v] for v in sorted(taken[q.id])))
+        for asked in pages.values()
+        for q in asked
         if q.id in taken
     ]
 
 
-def form_html(q: quiz.Question) -> str:
+def form_html(q: kinds.Question) -> str:
     """One question as an exam form: quiz's variants (prompt, answer, hints), an answer field, no buttons; the
     browser numbers it, shows one variant and writes its verdict into `.exam-verdict` once the paper is graded."""
     variants = quiz.variants_html(q, first_shown=False)  # every variant hidden: the browser draws one
@@ -84,19 +84,19 @@ def form_html(q: quiz.Question) -> str:
 def paper(budget: int = BUDGET, seed: int = SEED) -> HTML:
     """The exam: its controls, an empty paper that exam.js fills, the result and the key it writes, and the pool
     (hidden), each question beside a link to its lesson's practice questions."""
-    questions = pool(budget, seed)
+    drawn_from = pool(budget, seed)
     items = "".join(
         f'<div class="exam-pool-item" data-page="{q.page}"><a class="exam-lesson" href="{q.page}.py#practice">'
         f"{q.page}</a>{form_html(q)}</div>"
-        for q in questions
+        for q in drawn_from
     )
-    total = sum(len(ids) for ids in quiz.pages().values())
+    total = sum(len(ids) for ids in questions.pages().values())
     drawn = (
-        f'<p class="exam-pool-note notes-screen-only">Drawn from {len(questions)} of the lessons\' {total} practice '
-        f"questions, {sum(len(q.variants) for q in questions)} versions in all; each lesson's Practice section has "
+        f'<p class="exam-pool-note notes-screen-only">Drawn from {len(drawn_from)} of the lessons\' {total} practice '
+        f"questions, {sum(len(q.variants) for q in drawn_from)} versions in all; each lesson's Practice section has "
         "every one.</p>"
     )
-    lessons = len({q.page for q in questions})
+    lessons = len({q.page for q in drawn_from})
     printed = (
         f'<p class="exam-print-only">One question from each of the {lessons} lessons, {MINUTES} minutes. Write each '
         "answer under its question, and tick the true options where there are boxes. The key is on the last page."
