@@ -12,6 +12,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).parents[1]
+import site_nav  # noqa: E402
 from notes_build import links  # noqa: E402  (the links stage, the post-build link checker)
 
 NOTEBOOK_PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.py"))
@@ -26,9 +27,9 @@ def page_html(site, stem):
 
 
 def test_every_page_built_in_nav_order(built_site):
-    """All 24 pages exist: 19 executed notebook pages (key takeaways, the benchmark, the coding exercises and the mock
-    exam among them), formulas, checklist, review cards, API reference, tests."""
-    assert len(NOTEBOOK_PAGES) == 19 and {"takeaways", "benchmark", "exercises", "exam"} <= set(NOTEBOOK_PAGES)
+    """Every page exists: the executed notebook pages (every lesson of the nav, key takeaways, the benchmark, the
+    coding exercises and the mock exam among them), formulas, checklist, review cards, API reference, tests."""
+    assert {*site_nav.lesson_stems(), "index", "takeaways", "benchmark", "exercises", "exam"} <= set(NOTEBOOK_PAGES)
     for stem in NOTEBOOK_PAGES + ["formulas", "checklist", "review", "reference", "tests"]:
         assert "md-content" in page_html(built_site, stem), stem
 
