@@ -20,29 +20,25 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+from .html_spans import classes, drop, outermost, spans
+
 AFTER = ("cards", "typeset", "wrap_tables")  # checklist counts to drop, `notes-math` spans, tables in their box
 MARKER = re.compile(r"<!-- cheatsheet: (\S+) (\S+) -->")
-_STARTS = {
-    "box": (r'<div class="admonition abstract in-one-minute"', "div"),
-    "table": (r'<div class="md-typeset__scrollwrap"', "div"),  # a table in its box (notes_build/wrap_tables.py)
-    "tasks": (r'<ul class="task-list"', "ul"),
-    "math": (r'<span class="notes-math"', "span"),
-    "list": (r"<ul\b", "ul"),
-    "steps": (r"<ol\b", "ol"),
-    "output": (r'<div class="[^"]*\bjp-OutputArea-output\b', "div"),
+# What each piece is: a test on an element's tag and attributes (notes_build/html_spans.py finds the elements).
+_PIECES = {
+    "box": lambda tag, a: tag == "div" and {"admonition", "in-one-minute"} <= classes(a),
+    "table": lambda tag, a: tag == "div" and "md-typeset__scrollwrap" in classes(a),  # a table in its box
+    "tasks": lambda tag, a: tag == "ul" and "task-list" in classes(a),
+    "math": lambda tag, a: tag == "span" and "notes-math" in classes(a),
+    "list": lambda tag, a: tag == "ul",
+    "steps": lambda tag, a: tag == "ol",
+    "output": lambda tag, a: tag == "div" and "jp-OutputArea-output" in classes(a),
 }
 _ANCHORED = ("math", "list", "steps", "output")
-_COUNTS = re.compile(r'\s*<span class="checklist-questions"[^>]*>[^<]*</span>')
 
 
-def element(html: str, start: int, tag: str) -> str:
-    """The element whose start tag begins at `start`, through its matching end tag (nesting counted)."""
-    depth = 0
-    for match in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(html, start):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:
-            return html[start : match.end()]
-    raise ValueError(f"unclosed <{tag}> at {start}")
+def _practice_count(tag: str, attrs: dict) -> bool:  # the checklist's question counts (notes_build/cards.py)
+    return tag == "span" and "checklist-questions" in classes(attrs)
 
 
 def piece(html: str, kind: str) -> str:
@@ -50,28 +46,25 @@ def piece(html: str, kind: str) -> str:
     name, _, anchor = kind.partition(":")
     anchor, _, count = anchor.partition(":")
     counted = not count or (name == "output" and count.isdigit())
-    if name not in _STARTS or (name in _ANCHORED) != bool(anchor) or not counted:
+    if name not in _PIECES or (name in _ANCHORED) != bool(anchor) or not counted:
         raise ValueError(
             f"unknown piece {kind!r}: expected box, table, tasks, math:ID, list:ID, steps:ID or output:ID[:N]"
         )
-    pattern, tag = _STARTS[name]
     after = 0
     if anchor:
-        found = re.search(rf'\bid="{re.escape(anchor)}"', html)
+        found = spans(html, lambda tag, attrs: attrs.get("id") == anchor)
         if not found:
             raise ValueError(f"no element with id {anchor!r}")
-        after = found.end()
-    pieces = []
-    for _ in range(int(count or 1)):
-        start = re.compile(pattern).search(html, after)
-        if not start:
-            where = f" after #{anchor}" if anchor else ""
-            raise ValueError(f"no {name} found{where}" + (f" ({count} asked)" if count else ""))
-        pieces.append(element(html, start.start(), tag))
-        after = start.start() + len(pieces[-1])
+        after = found[0][0] + 1  # inside the anchor's start tag: the piece may be the anchor's first child
+    candidates = outermost([(start, end) for start, end in spans(html, _PIECES[name]) if start >= after])
+    wanted = int(count or 1)
+    if len(candidates) < wanted:
+        where = f" after #{anchor}" if anchor else ""
+        raise ValueError(f"no {name} found{where}" + (f" ({count} asked)" if count else ""))
+    cut = "".join(html[start:end] for start, end in candidates[:wanted])
     # no ids (they belong to the page the piece came from), nor the checklist's practice counts (notes_build/cards.py),
     # which only the checklist page keeps up to date
-    return _COUNTS.sub("", re.sub(r'\s\bid="[^"]*"', "", "".join(pieces)))
+    return re.sub(r'\s\bid="[^"]*"', "", drop(cut, _practice_count))
 
 
 def lessons(nav) -> list:

@@ -26,26 +26,22 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from .cheatsheet import element
+from .html_spans import classes, outermost, spans
 
 AFTER = ("notebook_html",)  # the notebook's rendered cells
-CELL = re.compile(r'<div class="jp-Cell ')
 START = re.compile(r"<!-- fold( print)?: (.+?) -->")
 END = "<!-- end fold -->"
-FOLD = re.compile(r'<details class="notes-fold( notes-fold-print)?"')
-CODE_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell (?![^"]*\bcelltag_(?:hide-input|keep-code)\b)[^"]*"')
 INPUT = '<div class="jp-Cell-inputWrapper"'
 CODE_SUMMARY = "Code"  # what is inside; the output below it says what it computed
 
 
+def _cell(tag: str, attrs: dict) -> bool:
+    return tag == "div" and "jp-Cell" in classes(attrs)
+
+
 def cells(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each top-level notebook cell in the rendered page."""
-    found, at = [], 0
-    while match := CELL.search(text, at):
-        end = match.start() + len(element(text, match.start(), "div"))
-        found.append((match.start(), end))
-        at = end
-    return found
+    return outermost(spans(text, _cell))
 
 
 def _only_marker(cell: str) -> bool:
@@ -87,19 +83,27 @@ def fold(text: str, page: str = "") -> str:
     return "".join(out)
 
 
+def _shown_code(tag: str, attrs: dict) -> bool:
+    """A code cell whose code the page shows (not hidden, nor kept unfolded), or a cell's input."""
+    found = classes(attrs)
+    if tag != "div":
+        return False
+    shown = {"jp-Cell", "jp-CodeCell"} <= found and not found & {"celltag_hide-input", "celltag_keep-code"}
+    return shown or "jp-Cell-inputWrapper" in found
+
+
 def fold_code(text: str) -> str:
     """The rendered page with the input of each code cell that shows one in a closed <details>."""
-    out, at = [], 0
-    for start, end in cells(text):
-        if not CODE_CELL.match(text, start):
+    out, at, cell_end = [], 0, -1
+    for start, end in spans(text, _shown_code):
+        if not text.startswith(INPUT, start):  # a shown code cell: its input is the next span inside it
+            cell_end = end
             continue
-        begin = text.find(INPUT, start, end)
-        if begin < 0:
+        if start > cell_end:  # the input of a cell that hides its code, or keeps it unfolded
             continue
-        stop = begin + len(element(text, begin, "div"))
-        out += [text[at:begin], f'<details class="notes-code-fold"><summary>{CODE_SUMMARY}</summary>']
-        out += [text[begin:stop], "</details>"]
-        at = stop
+        out += [text[at:start], f'<details class="notes-code-fold"><summary>{CODE_SUMMARY}</summary>']
+        out += [text[start:end], "</details>"]
+        at, cell_end = end, -1
     out.append(text[at:])
     return "".join(out)
 

@@ -14,9 +14,8 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from .cheatsheet import element
 from .disk_cache import Memo, stage_source
-from .folds import FOLD
+from .html_spans import classes, drop
 from .project import cache_folder
 
 # the pages as they will be shown: download links, folds, math, tables
@@ -32,11 +31,6 @@ _ID = re.compile(r'(?<![\w-])id="([^"]+)"')  # not data-id=
 _HREF_HASH = re.compile(r'\bhref="#([^"]+)"')
 # attributes that name ids (tab labels' for=, ARIA references): they follow the renamed ids
 _ID_REFS = re.compile(r'\b(for|aria-controls|aria-labelledby|aria-describedby)="([^"]+)"')
-_DOWNLOAD = re.compile(r'<p class="notes-download">.*?</p>', re.S)
-# A practice question prints its first variant alone (the answer key follows the page): not the other
-# variants, which only "Another one" shows, nor the hints for wrong answers.
-_HINT = re.compile(r'<p class="practice-hint[^"]*"[^>]*>.*?</p>', re.S)
-_OTHER_VARIANT = re.compile(r'<div class="practice-variant"[^>]*\shidden(="")?[\s>]')
 _SOURCE = stage_source(__file__)  # part of its memo keys
 
 
@@ -58,26 +52,28 @@ def printed_pages(nav) -> list:
 def section(page) -> str:
     """One page's rendered content, with its ids namespaced by its slug."""
     slug = page.url.strip("/").replace("/", "-") or "home"
-    html = _screen_only(_DOWNLOAD.sub("", page.content or ""))
+    html = _screen_only(page.content or "")
     html = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', html)
     html = _HREF_HASH.sub(lambda m: f'href="#{slug}--{m.group(1)}"', html)
     html = _ID_REFS.sub(lambda m: f'{m.group(1)}="{" ".join(f"{slug}--{i}" for i in m.group(2).split())}"', html)
     return f'<section class="print-page" id="{slug}">{html}</section>'
 
 
+def _screen_only_element(tag: str, attrs: dict) -> bool:
+    """What only the screen uses: the notebook download link, practice questions' hints and other variants (the
+    first prints, the answer key follows the page), and the folds (depth one click away), but those marked to
+    print."""
+    found = classes(attrs)
+    return (
+        (tag == "p" and bool(found & {"notes-download", "practice-hint", "practice-hint-text"}))
+        or (tag == "div" and "practice-variant" in found and "hidden" in attrs)
+        or (tag == "details" and "notes-fold" in found and "notes-fold-print" not in found)
+    )
+
+
 def _screen_only(html: str) -> str:
-    """The page's HTML less what only the screen uses: practice questions' hints and other variants, and the
-    folds (depth one click away on screen), but those marked to print."""
-    at = 0
-    while match := FOLD.search(html, at):
-        if match.group(1):  # a fold marked to print
-            at = match.end()
-            continue
-        html = html[: match.start()] + html[match.start() + len(element(html, match.start(), "details")) :]
-    html = _HINT.sub("", html)
-    while match := _OTHER_VARIANT.search(html):
-        html = html[: match.start()] + html[match.start() + len(element(html, match.start(), "div")) :]
-    return html
+    """The page's HTML less what only the screen uses."""
+    return drop(html, _screen_only_element)
 
 
 def on_page_context(context, page, config, nav):
