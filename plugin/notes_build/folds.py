@@ -23,12 +23,16 @@ about it stay in view, the code that produced it is one click away. A cell tagge
 
 import html
 import re
+from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
 
+from .disk_cache import Memo, stage_source
 from .html_spans import classes, outermost, spans
+from .project import cache_folder
 
 AFTER = ("notebook_html",)  # the notebook's rendered cells
+_SOURCE = stage_source(__file__)  # part of its memo keys
 START = re.compile(r"<!-- fold( print)?: (.+?) -->")
 END = "<!-- end fold -->"
 INPUT = '<div class="jp-Cell-inputWrapper"'
@@ -108,7 +112,20 @@ def fold_code(text: str) -> str:
     return "".join(out)
 
 
-def on_page_content(text, page, config, files):
+@dataclass
+class State:
+    memo: Memo | None = None  # each page's folded HTML by its rendered HTML: folding parses the page (0.1 s)
+
+
+def on_page_content(text, page, config, files, build):
     if not page.file.src_uri.endswith(".py"):
         return text
-    return fold_code(fold(text, page.file.src_uri) if "<!-- fold" in text else text)
+    if build.folds.memo is None:
+        build.folds.memo = Memo(cache_folder(config) / "pages", "folds", _SOURCE)
+    uri = page.file.src_uri
+    return build.folds.memo.get(f"{uri}\0{text}", lambda: fold_code(fold(text, uri) if "<!-- fold" in text else text))
+
+
+def on_post_build(config, build):
+    if build.folds.memo is not None:
+        build.folds.memo.save()
