@@ -1,7 +1,5 @@
 """The network's shapes, counted from real parameters, and a diagram of its layers."""
 
-import matplotlib.pyplot as plt
-
 from snippets.numpy_net import check_params
 
 
@@ -36,6 +34,8 @@ def layer_table(params, m: int) -> list[dict]:
 
 def diagram(layer_sizes, *, shown: int = 6):
     """Columns of units, one per layer, with every connection drawn; big layers show `shown` units and a gap."""
+    import matplotlib.pyplot as plt  # here, not at the top: the build imports this module for layer_table (1 s less)
+
     fig, ax = plt.subplots(figsize=(4.4, 3.6))
     ax.axis("off")
     positions = []
@@ -64,6 +64,8 @@ def computation_graph(layer_sizes):
     """The forward pass top to bottom (solid, blue) and the gradients flowing back up (dashed, orange)."""
     L = len(layer_sizes) - 1
     height, width = 0.9 + 1.3 * L, 4.3
+    import matplotlib.pyplot as plt
+
     fig = plt.figure(figsize=(width, height))
     ax = fig.add_axes((0, 0, 1, 1), xlim=(0, width), ylim=(-height, 0))  # axis units are inches
     ax.axis("off")
