@@ -94,7 +94,8 @@ def _decoded(split: str, size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def balanced_subset(y: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
-    """Sorted indices of n examples, n // 2 of class 0 and the rest of class 1, drawn with `seed`."""
+    """Sorted indices of n examples, n // 2 of class 0 and the rest of class 1, drawn with `seed`. y: the labels
+    as a flat (m,) array, as `images` returns them."""
     n = positive_int("n", n)
     wanted = {0: n // 2, 1: n - n // 2}
     rng = np.random.default_rng(seed)

@@ -22,7 +22,8 @@ def _inputs(X, Y, params):
 
 
 def backprop_grads(X, Y, params, hidden="sigmoid"):
-    """Gradients of the mean cross-entropy by backpropagation: {"dW1": like W1, ...}; hidden: as numpy_net.forward."""
+    """Gradients of the mean cross-entropy by backpropagation: {"dW1": like W1, ...}. X: (n[0], m); Y: (1, m);
+    hidden: as numpy_net.forward."""
     X, Y, L = _inputs(X, Y, params)
     g, g_prime = hidden_activation(hidden)
     return backward_pass(Y, params, forward_pass(X, params, L, g)[1], L, g_prime)
@@ -55,7 +56,8 @@ def numerical_grads(X, Y, params, eps=1e-5, hidden="sigmoid"):
 
 # --8<-- [start:tape]
 def tape_grads(X, Y, params, hidden="sigmoid"):
-    """The same gradients from tf.GradientTape on a float64 copy of the weights, with Keras' BCE."""
+    """The same gradients from tf.GradientTape on a float64 copy of the weights, with Keras' BCE. X: (n[0], m);
+    Y: (1, m)."""
     import keras
     import tensorflow as tf
 

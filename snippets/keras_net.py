@@ -1,4 +1,4 @@
-"""The same network in Keras: Sequential of Dense sigmoid layers, and weight transfer to and from NumPy.
+"""The same network in Keras: Sequential of Dense layers (sigmoid output), and weight transfer to and from NumPy.
 
 Keras stores a Dense kernel as (n_in, n_out) and takes examples as rows, X^T: its layer computes
 A^T = g(A_prev^T K + b), which is the notes' A = g(W A_prev + b) with K = W^T.

@@ -1,4 +1,4 @@
-"""A fully connected sigmoid network in NumPy, in the notes' notation.
+"""A fully connected network in NumPy, in the notes' notation: a sigmoid output, sigmoid hidden layers by default.
 
 Layer l computes Z[l] = W[l] A[l-1] + b[l] and A[l] = g(Z[l]), with A[0] = X.
 Shapes: W[l] (n[l], n[l-1]), b[l] (n[l], 1), Z[l] and A[l] (n[l], m): one example per column.
@@ -94,6 +94,7 @@ def check_params(params) -> int:
 
 # --8<-- [start:forward]
 def forward_pass(X, params, L, g=stable_sigmoid):
+    """forward's algorithm on checked inputs: X (n[0], m), L layers, hidden g. Returns A[L] and the cache."""
     cache = {"A0": X}
     for l in range(1, L + 1):
         cache[f"Z{l}"] = params[f"W{l}"] @ cache[f"A{l - 1}"] + params[f"b{l}"]  # Z[l] = W[l] A[l-1] + b[l]
@@ -116,6 +117,7 @@ def forward(X, params, hidden: str = "sigmoid"):
 
 # --8<-- [start:backward]
 def backward_pass(Y, params, cache, L, g_prime=HIDDEN["sigmoid"][1]):
+    """backward's algorithm on checked inputs: Y (1, m), forward's cache. Returns dW[l] like W[l], db[l] like b[l]."""
     m = Y.shape[1]
     grads = {}
     dZ = cache[f"A{L}"] - Y  # dZ[L] = A[L] - Y; column i is ∂L(i)/∂z[L](i), example i's own loss
@@ -147,6 +149,7 @@ def backward(Y, params, cache, hidden: str = "sigmoid"):
 
 # --8<-- [start:update]
 def update_step(params, grads, lr):
+    """update's step on checked inputs: every θ := θ - lr dθ, as new arrays."""
     return {key: value - lr * grads["d" + key] for key, value in params.items()}  # θ := θ - α dθ
 
 

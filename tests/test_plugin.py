@@ -69,3 +69,9 @@ def test_the_offline_option_must_agree_with_the_offline_plugin():
     with pytest.raises(PluginError, match="offline option and Material's offline plugin must agree"):
         notes.on_config(config)
     assert project.offline_build(config) is False
+
+
+def test_a_dirty_build_is_refused_in_one_line():
+    """`--dirty` renders only the changed pages, while the cut stylesheet, the cheat sheet and print/ need all."""
+    with pytest.raises(PluginError, match=r"--dirty builds are not supported: build or serve without it"):
+        plugin.NotesPlugin().on_startup(command="serve", dirty=True)

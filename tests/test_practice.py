@@ -392,7 +392,7 @@ def test_run_says_correct_for_a_right_answer(capsys):
 
 def test_the_verdict_shows_once_in_a_notebook():
     """A check cell ends with checks.run(...): its line is printed, and IPython displays nothing more for the
-    value it returns (before, the verdict showed twice)."""
+    value it returns, so the verdict shows once."""
     ipython = pytest.importorskip("IPython", reason="a notebook's display needs IPython, which the package does not")
     from IPython.utils.capture import capture_output
 

@@ -122,7 +122,6 @@ class State:
 
 def on_nav(nav, config, files, build):
     docs = Path(config["docs_dir"])
-    questions.pages()  # every question module imported: what this process computes with from now on
     # A lesson's cards compute its practice answers (about 0.2 s a lesson, 3 s in all): each lesson's are kept by
     # its source and the package, so a text edit recomputes that lesson's only.
     memo = disk_cache.Memo(cache_folder(config) / "pages", "cards", _SOURCE)
@@ -159,9 +158,8 @@ def on_page_content(html_text, page, config, files, build):
     html_text = CARD_COMMENT.sub("", html_text)  # the card questions are for this stage, not for readers
     if INDEX_MARKER in html_text:  # the checklist: which practice questions each lesson has, for practice.js
         pages = html.escape(json.dumps(build.cards.pages, separators=(",", ":")), quote=True)
-        legacy = html.escape(
-            json.dumps(legacy_ids.LEGACY_IDS, separators=(",", ":")), quote=True
-        )  # practice.js moves old
+        # practice.js moves progress saved under the questions' old ids, once
+        legacy = html.escape(json.dumps(legacy_ids.LEGACY_IDS, separators=(",", ":")), quote=True)
         html_text = html_text.replace(INDEX_MARKER, f'<div class="checklist-practice" data-pages="{pages}" '
                                       f'data-legacy="{legacy}"></div>')  # fmt: skip
         html_text = _ITEM_HTML.sub(functools.partial(_count_questions, build.cards.pages), html_text)

@@ -9,7 +9,7 @@ page in its place) and the rest of the site keeps serving.
 Each page's File (which mkdocs-jupyter's on_files has made a notebook page) then gets the executed notebook,
 with the page's current Markdown, as its source (`File.abs_src_path`, which a plugin's on_files may set):
 mkdocs-jupyter (execute: false) renders it as it is, and its own cache, keyed on the notebook's bytes, is
-right without any patch. Executions are kept in
+right as it is. Executions are kept in
 .cache/notebooks by notebook_keys' page key, so a text edit re-executes nothing.
 """
 
@@ -109,9 +109,10 @@ def run_notebook(state: State, src: Path, target: Path) -> None:
     nb.cells.append(probe)
     start = time.perf_counter()
     # IPC sockets in a private folder instead of TCP ports: no "running over TCP without encryption" warning
-    # per page, and no port for another local user to connect to.
+    # per page, and no port for another local user to connect to. ZeroMQ has no IPC transport on Windows.
     sockets = tempfile.TemporaryDirectory(prefix="notes-kernel-")
-    km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets.name) / "kernel"))
+    where = {"transport": "ipc", "ip": str(Path(sockets.name) / "kernel")} if os.name != "nt" else {}
+    km = AsyncKernelManager(kernel_name="python3", **where)
     # shutdown_kernel="immediate": nothing to flush, and a graceful shutdown costs 0.4 s per page.
     # coalesce_streams: a cell's prints are one output, however the kernel happened to flush them.
     # record_timing=False: no execution timestamps in the notebook, so two builds give the same download.
@@ -173,8 +174,8 @@ def _run_or_record(state: State, src: Path) -> None:
 
 def on_config(config, build):
     project = root(config)
-    # One thread per numerical library in the kernels, and in this process (exports.py reads the shared results in
-    # here, and their keys name these settings). Set for the build, not when this module is imported.
+    # One thread per numerical library in the kernels, which inherit the environment, and in the shared results'
+    # keys (snippets/course/cache.py reads these variables), here too when exports.py reads those results.
     os.environ.update(KERNEL_THREADS)
     # Expensive results are computed once per build and shared by the pages through snippets.course.cache (the kernels
     # inherit this variable); always this project's folder, so a copy of the project builds from its own.

@@ -1,5 +1,5 @@
 """Where elements are in a rendered page, found by Python's own HTML tokenizer (html.parser), for the stages that cut
-pieces out of pages (cheatsheet, print_page).
+pieces out of pages (folds, cheatsheet, print_page).
 
 A stage asks for the spans (start, end) of the elements a test picks, and slices or drops those spans of the
 page's own text: what is kept is byte for byte what the earlier stages wrote, with no re-serialisation (a parse

@@ -142,6 +142,9 @@ class NotesPlugin(BasePlugin[NotesOptions]):
         self.build: Build | None = None
 
     def on_startup(self, *, command, dirty):
+        if dirty:  # a dirty build renders only the pages that changed; the cut stylesheet, the cheat sheet
+            # and print/ are made from every page's HTML
+            raise PluginError("notes plugin: --dirty builds are not supported: build or serve without it")
         self.command = command
         _run("startup", command=command, dirty=dirty)
 

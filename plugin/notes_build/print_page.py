@@ -25,7 +25,7 @@ MARKER = "<!-- print: pages -->"
 SECTIONS = ("Lessons", "Revise")
 # Not printed: the sheets made for printing themselves, and the interactive page (a drawing pad on paper).
 # review/ is a deck to practise with on screen; the exercises are notebooks to run.
-# revise/ repeats the lessons' boxes, which print with their lessons; the exercises are notebooks to run.
+# revise/ repeats the lessons' boxes, which print with their lessons.
 SKIP = ("print.md", "cheatsheet.md", "revise.md", "try-it.py", "review.md", "exercises.py")
 _ID = re.compile(r'(?<![\w-])id="([^"]+)"')  # not data-id=
 _HREF_HASH = re.compile(r'\bhref="#([^"]+)"')

@@ -7,7 +7,7 @@ import numpy as np
 from snippets import numpy_net
 from snippets.activations import sigmoid
 from snippets.practice.checking import (
-    as_array,
+    answer_array,
     as_dict,
     call,
     case_label,
@@ -85,7 +85,7 @@ def _check_grads(got, want, wrong_derivatives, m, case):
     for l in range(L, 0, -1):
         above = "" if l == L else f"; the layers above are right: look at the step back to layer {l}, " + STEP_BACK
         for key in (f"dW{l}", f"db{l}"):
-            grad = as_array(got[key], key, want[key].shape, _grad_shape_hints(key, want[key].shape, m), case)
+            grad = answer_array(got[key], key, want[key].shape, _grad_shape_hints(key, want[key].shape, m), case)
             mistakes = _grad_mistakes(key, want[key], m) + [(wrong[key], why) for wrong, why in wrong_derivatives]
             compare(grad, want[key], mistakes, key, case, above)
 
@@ -160,7 +160,7 @@ def check_my_update(fn):
         )
         want = numpy_net.update(params, grads, alpha)
         for key in params:
-            value = as_array(got[key], key, params[key].shape, {}, case)
+            value = answer_array(got[key], key, params[key].shape, {}, case)
             compare(value, want[key], _update_mistakes(key, params[key], grads["d" + key], alpha), key, case)
     return True
 

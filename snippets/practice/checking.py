@@ -60,7 +60,7 @@ def call(fn, args, case: str, hint="", causes: dict[str, str] | None = None):
         raise AssertionError(f"{name} raised {type(error).__name__}: {error}{said} ({case})") from error
 
 
-def as_array(got, what: str, shape: tuple, hints: dict, case: str) -> np.ndarray:
+def answer_array(got, what: str, shape: tuple, hints: dict, case: str) -> np.ndarray:
     """got as a finite float array of the given shape; else an AssertionError, with hints[got.shape] if any."""
     if got is None:
         fail(f"{what} is None: did you forget to `return` it?", case)

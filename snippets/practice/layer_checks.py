@@ -8,7 +8,7 @@ import numpy as np
 from snippets import numpy_net
 from snippets.activations import sigmoid
 from snippets.practice.checking import (
-    as_array,
+    answer_array,
     call,
     case_label,
     close,
@@ -100,7 +100,7 @@ def check_my_dense(fn):
             fix = "one row per unit, so unit j's weights are the row W[j] (z_j = W[j] · a_in + b[j])"
             fail(f"{fn.__name__} " + LAB_LAYOUT.format(lab=lab, notes=notes, fix=fix), case)
         got = call(fn, copy.deepcopy((a_in, W, b, g)), case, DENSE_SHAPES, DENSE_CAUSES)
-        got = as_array(got, "the output", (n_out,), hints, case)
+        got = answer_array(got, "the output", (n_out,), hints, case)
         compare(got, want, mistakes, "the output", case)
     return True
 
@@ -141,7 +141,7 @@ def check_my_dense_v(fn):
             notes, fix = "examples as columns, A_in (n_in, m), and W (n_out, n_in)", "compute Z = W A_in + b"
             fail(f"{fn.__name__} " + LAB_LAYOUT.format(lab=lab, notes=notes, fix=fix), case)
         got = call(fn, copy.deepcopy((A_in, W, b, g)), case, DENSE_V_SHAPES)
-        got = as_array(got, "the output", (n_out, m), hints, case)
+        got = answer_array(got, "the output", (n_out, m), hints, case)
         compare(got, want, _layer_mistakes(A_in, W, b, g, "A_in"), "the output", case)
     return True
 
