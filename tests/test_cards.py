@@ -216,7 +216,7 @@ def test_a_new_python_cuts_the_same_cards_as_the_build_process():
 def test_cards_come_from_a_new_python_once_the_package_on_disk_is_not_the_one_imported(tmp_path, monkeypatch):
     """Under serve, an edited snippets module is not what the build process imported: its cards and question index
     come from a fresh process (none computed by the stale modules is kept); unedited, from the build process."""
-    (tmp_path / "snippets").symlink_to(Path(quiz.__file__).parent)
+    (tmp_path / "snippets").symlink_to(Path(quiz.__file__).parents[1])
     config = {"docs_dir": str(DOCS), "config_file_path": str(tmp_path / "mkdocs.yml")}
     page = SimpleNamespace(file=SimpleNamespace(src_uri="loss.py"), title="Loss")
     card = card_sources._card("loss", "Loss", "self-check", "From the new code?", "yes")
@@ -237,6 +237,25 @@ def test_cards_come_from_a_new_python_once_the_package_on_disk_is_not_the_one_im
     cards.on_nav(SimpleNamespace(pages=[page]), config, None, rebuild)
     assert calls == [[("loss", "Loss")]]
     assert card in rebuild.cards.cards and rebuild.cards.pages == {"loss": ["loss-1"]}
+
+
+def test_the_imported_package_is_recorded_when_the_plugin_loads_and_another_one_is_never_trusted(tmp_path, monkeypatch):
+    """The plugin records the snippets sources as imported when it loads, before any page executes, so an edit saved
+    during the first build is seen. A project whose snippets/ is not the package this process imported (a copy)
+    gets its cards from a new Python from its first build."""
+    assert plugin.NotesPlugin().process["snippets imported"] == cards.imported_snippets()
+    shutil.copytree(Path(quiz.__file__).parents[1], tmp_path / "snippets", ignore=shutil.ignore_patterns("__pycache__"))
+    config = {"docs_dir": str(DOCS), "config_file_path": str(tmp_path / "mkdocs.yml")}
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="loss.py"), title="Loss")
+    calls = []
+
+    def fresh(lessons, docs):
+        calls.append(lessons)
+        return {"pages": {"loss": ["loss-1"]}, "cards": {"loss": []}}
+
+    monkeypatch.setattr(cards, "fresh_process", fresh)
+    cards.on_nav(SimpleNamespace(pages=[page]), config, None, plugin.Build("serve", {}))
+    assert calls == [[("loss", "Loss")]]
 
 
 # review.js's scheduler, run by Node: from a new card, and after 1 to 4 reviews graded Good, what each grade gives.
@@ -281,7 +300,7 @@ def test_the_numbers_the_reworded_self_checks_state():
 
 def test_the_cards_stage_stops_the_build_on_an_item_without_a_card_question(tmp_path, monkeypatch):
     """The cards stage turns a missing card question into the build's own error, naming the page and the item."""
-    (tmp_path / "snippets").symlink_to(Path(quiz.__file__).parent)
+    (tmp_path / "snippets").symlink_to(Path(quiz.__file__).parents[1])
     docs = tmp_path / "docs"
     docs.mkdir()
     source = (DOCS / "loss.py").read_text()

@@ -26,6 +26,7 @@ from pathlib import Path
 import genanki
 from mkdocs.exceptions import PluginError
 
+import snippets
 from snippets.practice import legacy_ids, questions
 
 from . import disk_cache
@@ -103,6 +104,14 @@ def package_digest(keys: Keys) -> str:
     return disk_cache.key(*parts)
 
 
+def imported_snippets() -> dict[str, str]:
+    """The source of every module of the snippets package this process imports from, by path, as it is on disk now.
+    The plugin records it when it loads, right after importing the question modules: an edit after that makes the
+    imported modules stale."""
+    package = Path(snippets.__file__).parent
+    return {path.as_posix(): path.read_text(encoding="utf-8") for path in sorted(package.rglob("*.py"))}
+
+
 def fresh_process(lessons: list[tuple[str, str]], docs: Path) -> dict:
     """questions.pages() and the lessons' cards, {"pages": ..., "cards": {stem: [fields]}}, computed by a new Python
     from the snippets package on disk: `mkdocs serve` keeps the snippets modules it imported at its start."""
@@ -126,9 +135,12 @@ def on_nav(nav, config, files, build):
     # its source and the package, so a text edit recomputes that lesson's only.
     memo = disk_cache.Memo(cache_folder(config) / "pages", "cards", _SOURCE)
     package = package_digest(Keys(root(config), memo))
-    # The package as this process imported it (its first build). Once the files differ (edited under serve), the
-    # imported modules are stale: what is not kept is computed by a new Python, so no stale answer is kept.
-    current = package == build.process.setdefault("snippets imported", package)
+    # The package as this process imported it (recorded when the plugin loaded). Once the files differ (edited under
+    # serve), or this project's package is not the one imported, the imported modules are stale: what is not kept
+    # is computed by a new Python, so no stale answer is kept.
+    now = imported_snippets()
+    ours = Path(snippets.__file__).parent.resolve() == (root(config) / "snippets").resolve()
+    current = ours and build.process.setdefault("snippets imported", now) == now
     state = build.cards
     stems = [(Path(p.file.src_uri).stem, p.title) for p in nav.pages]
     sources = [(stem, title) for stem, title in stems if (docs / f"{stem}.py").is_file()]  # the notebook pages

@@ -138,7 +138,9 @@ class NotesPlugin(BasePlugin[NotesOptions]):
     def __init__(self):
         super().__init__()
         self.command = "build"  # until on_startup says otherwise (a test may run a build without it)
-        self.process: dict = {}
+        # What lasts as long as the process: the snippets sources as imported, which the cards stage compares with
+        # the files at every build (the question modules were imported with this module, moments ago).
+        self.process: dict = {"snippets imported": cards.imported_snippets()}
         self.build: Build | None = None
 
     def on_startup(self, *, command, dirty):
