@@ -6,7 +6,7 @@ from snippets.checks import as_array
 
 
 def stable_sigmoid(Z: np.ndarray) -> np.ndarray:
-    """σ(Z) of a float array, any shape, without sigmoid's input check (the forward pass calls it per layer)."""
+    """σ(Z) of a float array of any shape, unchecked: the forward pass calls it on every layer."""
     # exp(-|z|) is in (0, 1], so nothing overflows for any z; the two branches are the same
     # function, 1/(1+e^-z) = e^z/(1+e^z), each evaluated where it is exact. e^-|z| underflowing
     # to 0 for |z| > 745 is the right answer, not an error, whatever the caller's errstate.

@@ -10,13 +10,13 @@ EPSILON = 1e-7
 
 
 def bce(Y_hat: np.ndarray, Y: np.ndarray) -> float:
-    """J from probabilities Y_hat (1, m) and labels Y (1, m), without binary_cross_entropy's input checks."""
+    """J from probabilities Y_hat (1, m) and labels Y (1, m), unchecked."""
     P = np.clip(Y_hat, EPSILON, 1.0 - EPSILON)
     return float(-np.mean(Y * np.log(P) + (1.0 - Y) * np.log(1.0 - P)))
 
 
 def bce_from_logits(Z: np.ndarray, Y: np.ndarray) -> float:
-    """J from logits Z = z[L] (1, m) and labels Y (1, m), without binary_cross_entropy_from_logits' checks."""
+    """J from logits Z = z[L] (1, m) and labels Y (1, m), unchecked."""
     # log(1 + e^z) - y z, rewritten as max(z, 0) - y z + log(1 + e^-|z|) so that e^z never overflows.
     return float(np.mean(np.maximum(Z, 0.0) - Y * Z + np.log1p(np.exp(-np.abs(Z)))))
 

@@ -94,7 +94,7 @@ def check_params(params) -> int:
 
 # --8<-- [start:forward]
 def forward_pass(X, params, L, g=stable_sigmoid):
-    """forward's algorithm on checked inputs: X (n[0], m), L layers, hidden g. Returns A[L] and the cache."""
+    """forward on checked inputs, X (n[0], m): returns A[L] (n[L], m) and the cache."""
     cache = {"A0": X}
     for l in range(1, L + 1):
         cache[f"Z{l}"] = params[f"W{l}"] @ cache[f"A{l - 1}"] + params[f"b{l}"]  # Z[l] = W[l] A[l-1] + b[l]
@@ -117,7 +117,7 @@ def forward(X, params, hidden: str = "sigmoid"):
 
 # --8<-- [start:backward]
 def backward_pass(Y, params, cache, L, g_prime=HIDDEN["sigmoid"][1]):
-    """backward's algorithm on checked inputs: Y (1, m), forward's cache. Returns dW[l] like W[l], db[l] like b[l]."""
+    """backward on checked inputs, Y (1, m): returns each dW[l] like W[l], db[l] like b[l]."""
     m = Y.shape[1]
     grads = {}
     dZ = cache[f"A{L}"] - Y  # dZ[L] = A[L] - Y; column i is ∂L(i)/∂z[L](i), example i's own loss
@@ -149,7 +149,7 @@ def backward(Y, params, cache, hidden: str = "sigmoid"):
 
 # --8<-- [start:update]
 def update_step(params, grads, lr):
-    """update's step on checked inputs: every θ := θ - lr dθ, as new arrays."""
+    """update on checked inputs: every θ := θ - lr dθ, as new arrays."""
     return {key: value - lr * grads["d" + key] for key, value in params.items()}  # θ := θ - α dθ
 
 

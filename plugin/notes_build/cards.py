@@ -35,6 +35,7 @@ from .notebook_keys import Keys
 from .project import cache_folder, offline_build, root
 from .reproducible import FIXED_EPOCH, write_zip
 
+AFTER = ("execute",)  # its new Python (fresh_process) finds this project's snippets on the PYTHONPATH execute sets
 MARKER = "<!-- review: cards -->"
 DECK_MARKER = "<!-- review: deck -->"
 INDEX_MARKER = "<!-- practice: index -->"  # docs/checklist.md
