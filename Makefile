@@ -80,10 +80,14 @@ export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 serve: $(SERVE_STAMP)
 	$(BUILD_TOOL) serve -f mkdocs.yml -a $(ADDR)
 
+# The suite on several workers (pytest-xdist): much of it waits on browsers, builds and the package registry, so
+# more workers than cores. Tests that share a costly module fixture run on one worker (xdist_group).
+TEST_WORKERS ?= 4
+
 test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 # dist/notes-offline.zip: the site built to be read from the file system (unzip, open index.html).
 offline: $(STAMP)

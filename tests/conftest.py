@@ -43,6 +43,7 @@ def small():
 
 import functools  # noqa: E402
 import http.server  # noqa: E402
+import json  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 
@@ -50,13 +51,61 @@ ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from site_project import copy_project, site_build  # noqa: E402, F401  (site tests import them from here)
 
+# The fixtures that build this checkout's site (with the lock below): the tests that use one run last but one.
+CHECKOUT_BUILDS = {"built_site", "offline_site", "subpath_site"}
+
+
+def pytest_collection_modifyitems(items):
+    """The order the tests start in, for `make test`'s workers (pytest-xdist, in this order): one test that needs
+    the built site first, so that the build starts at once; then the slow tests that need no build of this checkout
+    (builds of copies, virtual environments, the package registry), so that the longest start early; then the fast
+    ones; then those that need a build of this checkout."""
+
+    def builds(item):
+        return not CHECKOUT_BUILDS.isdisjoint(item.fixturenames)
+
+    first = next((item for item in items if "built_site" in item.fixturenames), None)
+    items.sort(key=lambda item: (item is not first, builds(item), item.get_closest_marker("slow") is None))
+
+
+def checkout_build_lock():
+    """The lock every build of this checkout takes: they share its caches (.cache/), which two builds at once,
+    on two of `make test`'s workers (pytest-xdist), would write together."""
+    from filelock import FileLock  # here: the oldest-versions venv (test_platforms.py) runs conftest without it
+
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    return FileLock(ROOT / ".cache" / "build.lock")
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder that every worker of this pytest run shares (the parent of each worker's own)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+
+
+def once_per_run(tmp_path_factory, name: str, make):
+    """make()'s result (JSON), made by the first worker of this run that asks for it and read by the others."""
+    from filelock import FileLock
+
+    path = run_folder(tmp_path_factory) / f"{name}.json"
+    with FileLock(f"{path}.lock"):
+        if not path.is_file():
+            path.write_text(json.dumps(make()))
+    return json.loads(path.read_text())
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built strictly from this checkout (its notebook cache reused when valid)."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = site_build(ROOT, site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
+    """The real site, built strictly from this checkout (its notebook cache reused when valid), once per run."""
+    site = run_folder(tmp_path_factory) / "built" / "site"
+
+    def build():
+        with checkout_build_lock():
+            result = site_build(ROOT, site)
+        return {"returncode": result.returncode, "log": f"{result.stdout[-3000:]}\n{result.stderr[-5000:]}"}
+
+    outcome = once_per_run(tmp_path_factory, "built", build)
+    assert outcome["returncode"] == 0, f"mkdocs build --strict failed:\n{outcome['log']}"
     return site
 
 

@@ -21,6 +21,8 @@ ROOT = Path(__file__).parents[1]
 ANKI = "anki==26.9.3"  # the version this test was written against; a newer Anki reads the same .apkg
 VENV = ROOT / ".cache" / "anki" / ANKI.replace("==", "-")
 PYTHON = VENV / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+# Anki's environment is made once, in .cache/: one worker runs these tests
+pytestmark = pytest.mark.xdist_group("anki")
 LESSONS = site_nav.lessons()  # [(stem, nav title)], as the build reads them
 
 # Run by the environment's Python: import the deck into a new collection, render each card's two sides.

@@ -6,12 +6,15 @@ node_modules/axe-core (`npm ci`); without them these tests skip and say so.
 
 import json
 import re
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import nbformat
 import pytest
+import sweeps
 from chromium import MARKS, RAW_MATH
+from conftest import once_per_run
 from page_scripts import wait_for_scripts  # scripts/, on sys.path from conftest.py
 
 AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,12 +28,15 @@ class Visit:
         self.context = browser.new_context(**context_options)
         self.errors, self.foreign = [], []
         self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
-        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        # a console "Failed to load resource" does not say which: name the address
-        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        self.page = self._watched(self.context.new_page())
         self.base_url = base_url
+
+    def _watched(self, page):
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        # a console "Failed to load resource" does not say which: name the address
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+        return page
 
     def _route(self, route):
         host = urlparse(route.request.url).hostname
@@ -46,6 +52,22 @@ class Visit:
         # theme and notes.js (tab stops on scrolling boxes, checklist labels) start after the first paint.
         wait_for_scripts(self.page)
         return response
+
+    def open_each(self, paths, tabs=4):
+        """Open each of `paths` as open() does, `tabs` at a time in tabs of this context, so that their loads (and
+        the half second without requests that "networkidle" waits for) overlap; yields each path with its response
+        once its page is ready, as self.page."""
+        pages = [self.page, *(self._watched(self.context.new_page()) for _ in range(tabs - 1))]
+        paths = list(paths)
+        for start in range(0, len(paths), tabs):
+            batch = list(zip(pages, paths[start : start + tabs], strict=False))
+            responses = [page.goto(self.base_url + path, wait_until="commit") for page, path in batch]
+            for (page, path), response in zip(batch, responses, strict=True):
+                page.wait_for_load_state("networkidle")
+                wait_for_scripts(page)
+                self.page = page
+                yield path, response
+        self.page = pages[0]
 
     def reload(self):
         self.page.reload(wait_until="networkidle")
@@ -69,27 +91,38 @@ def visit(browser, served_site):
         v.close()
 
 
-# Math is MathML written at build (notes_build/typeset.py): laid out by the browser, in the site's math font.
-MATH_STATE = """async () => {
-  await document.fonts.ready;
-  // math in what is hidden until asked for (a question's other variants and hints, the printed answer key,
-  // the review cards not shown, a closed fold) has no box yet
-  const all = [...document.querySelectorAll('.md-content math')];
-  const maths = all.filter(m => !m.closest('[hidden], .practice-key, details:not([open])'));
-  const drawn = maths.filter(m => m.getBoundingClientRect().width > 0).length;
-  const clone = document.querySelector('.md-content').cloneNode(true);
-  clone.querySelectorAll('pre, code, math, script').forEach(e => e.remove());
-  const font = [...document.fonts].some(f => f.family.replace(/"/g, '') === 'NotoSans Math' && f.status === 'loaded');
-  return {count: maths.length, hidden: all.length - maths.length, drawn, font, text: clone.innerText};
-}"""
+def sweep(name, browser, served_site, site_pages, tmp_path_factory):
+    """sweeps.<name> over every page of the site, once per run: the workers share it."""
+
+    def make():
+        v = Visit(browser, served_site, viewport=getattr(sweeps, name.upper()))
+        try:
+            return getattr(sweeps, name)(v, site_pages)
+        finally:
+            v.close()
+
+    return once_per_run(tmp_path_factory, f"{name}-sweep", make)
+
+
+@pytest.fixture(scope="module")
+def desktop_sweep(browser, served_site, site_pages, tmp_path_factory):
+    """What sweeps.desktop recorded at 1280 px: {"pages": {path: ...}, "errors": [...], "foreign": [...]}."""
+    return sweep("desktop", browser, served_site, site_pages, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def phone_sweep(browser, served_site, site_pages, tmp_path_factory):
+    """What sweeps.phone recorded at 390 px: {"pages": {path: ...}, "errors": [...], "foreign": [...]}."""
+    return sweep("phone", browser, served_site, site_pages, tmp_path_factory)
 
 
 def wait_for_math(page):
     page.evaluate("async () => { await document.fonts.ready; }")
 
 
-def assert_math_typeset(page, has_math):
-    state = page.evaluate(MATH_STATE)
+def assert_math_typeset(state, has_math):
+    """`state`, what sweeps.MATH_STATE found on a page: no TeX left in its text, and its math laid out in the math
+    font."""
     raw = RAW_MATH.findall(state["text"])
     assert not raw, f"untypeset math left in the text: {raw[:3]}"
     if has_math:
@@ -97,23 +130,18 @@ def assert_math_typeset(page, has_math):
         assert state["font"] or not state["count"], "the math font (NotoSans Math) did not load"
 
 
-def test_every_page_loads_clean(visit, site_pages):
+def test_every_page_loads_clean(desktop_sweep, site_pages):
     """Each page: HTTP 200, no JS or console errors, images load with alt text, math typeset, no foreign request."""
-    v = visit()
     for path, has_math in site_pages.items():
-        response = v.open(path)
-        assert response.status == 200, path
-        assert_math_typeset(v.page, has_math)
-        images = v.page.evaluate(
-            "() => [...document.querySelectorAll('.md-content img')]"
-            ".map(i => ({src: i.src.slice(0, 80), w: i.naturalWidth, alt: i.getAttribute('alt')}))"
-        )
-        broken = [i for i in images if i["w"] == 0]
-        no_alt = [i for i in images if not (i["alt"] or "").strip()]
+        page = desktop_sweep["pages"][path]
+        assert page["status"] == 200, path
+        assert_math_typeset(page["math"], has_math)
+        broken = [i for i in page["images"] if i["w"] == 0]
+        no_alt = [i for i in page["images"] if not (i["alt"] or "").strip()]
         assert not broken, f"{path}: images that did not load: {broken}"
         assert not no_alt, f"{path}: images without alt text: {no_alt}"
-    assert not v.errors, f"console or page errors: {v.errors}"
-    assert not v.foreign, f"requests that left 127.0.0.1: {v.foreign}"
+    assert not desktop_sweep["errors"], f"console or page errors: {desktop_sweep['errors']}"
+    assert not desktop_sweep["foreign"], f"requests that left 127.0.0.1: {desktop_sweep['foreign']}"
 
 
 def test_math_typeset_after_instant_navigation(visit, site_pages):
@@ -134,18 +162,15 @@ def test_math_typeset_after_instant_navigation(visit, site_pages):
         link.click()
         v.page.wait_for_url(re.compile(re.escape(path) + "$"))
         v.page.wait_for_load_state("networkidle")
-        assert_math_typeset(v.page, has_math)
+        assert_math_typeset(v.page.evaluate(sweeps.MATH_STATE), has_math)
     assert not v.errors, f"console or page errors: {v.errors}"
     assert not v.foreign, f"requests that left 127.0.0.1: {v.foreign}"
 
 
-def test_no_horizontal_scroll_at_390px(visit, site_pages):
+def test_no_horizontal_scroll_at_390px(phone_sweep):
     """At 390 px wide the page itself never scrolls sideways (wide tables and code scroll inside)."""
-    v = visit(viewport={"width": 390, "height": 844})
-    for path in site_pages:
-        v.open(path)
-        overflow = v.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, f"{path}: page scrolls sideways by {overflow}px at 390px"
+    for path, page in phone_sweep["pages"].items():
+        assert page["page_overflow"] <= 1, f"{path}: page scrolls sideways by {page['page_overflow']}px at 390px"
 
 
 @pytest.mark.parametrize("query", ["sigmoid", "broadcasting"])
@@ -298,24 +323,20 @@ def test_linked_tabs_switch_together(visit, site_pages):
     assert set(checked) == {"TensorFlow"}, checked
 
 
-def test_notebook_downloads_are_valid_notebooks(visit, site_pages):
+def test_notebook_downloads_are_valid_notebooks(desktop_sweep, served_site):
     """Each executed page links a .ipynb download that parses and validates as a notebook with outputs (an
     exercise's notebook, with its cell to fill in)."""
-    v = visit()
     found = 0
-    for path in site_pages:
-        v.open(path)
-        hrefs = v.page.evaluate("() => [...document.querySelectorAll('a[href$=\".ipynb\"]')].map(a => a.href)")
-        for href in set(hrefs):
-            response = v.page.request.get(href)
-            assert response.status == 200, href
-            nb = nbformat.reads(response.text(), as_version=4)
-            nbformat.validate(nb)
-            if "/downloads/exercises/" in href:  # an exercise: a cell to fill in, not yet run
-                assert "raise NotImplementedError" in nb.cells[-2].source, href
-                continue
-            assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{href} has no outputs"
-            found += 1
+    for path in sorted({link for page in desktop_sweep["pages"].values() for link in page["notebooks"]}):
+        with urllib.request.urlopen(served_site + path) as response:
+            assert response.status == 200, path
+            nb = nbformat.reads(response.read().decode(), as_version=4)
+        nbformat.validate(nb)
+        if path.startswith("downloads/exercises/"):  # an exercise: a cell to fill in, not yet run
+            assert "raise NotImplementedError" in nb.cells[-2].source, path
+            continue
+        assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{path} has no outputs"
+        found += 1
     assert found >= 10, f"only {found} notebook downloads found"
 
 
@@ -331,8 +352,7 @@ def test_axe_no_serious_or_critical_violations(visit, site_pages, scheme):
     violation on any page, in either colour scheme."""
     v = visit(color_scheme=scheme)
     problems = []
-    for path in site_pages:
-        v.open(path)
+    for path, _ in v.open_each(site_pages):
         v.page.add_script_tag(path=str(AXE))
         result = v.page.evaluate(
             "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
@@ -370,36 +390,13 @@ def test_checklist_ticks_persist_after_reload(visit, site_pages):
     assert not v.errors, v.errors
 
 
-PHONE_SIZES = """() => {
-  const px = (e) => parseFloat(getComputedStyle(e).fontSize);
-  const body = px(document.querySelector('.md-content .md-typeset p, .md-content p'));
-  const math = [...document.querySelectorAll('.md-content .notes-math')].map(m => {
-    const overflowX = getComputedStyle(m).overflowX;
-    return {font: px(m.querySelector('math')), capped: 'none', overflowX};
-  });
-  const cells = [...document.querySelectorAll('.md-content table td')].map(px);
-  const figures = [...document.querySelectorAll('.md-content img.notes-figure')].map(i =>
-    ({src: i.getAttribute('src'), text: i.getBoundingClientRect().width / i.width * parseFloat(i.dataset.fontPx)}));
-  // code keeps its lines; program output (notes.css) wraps at spaces; neither breaks inside a word
-  const wrapping = [...document.querySelectorAll('.md-content pre')]
-    .map(e => [getComputedStyle(e), e.closest('.jupyter-wrapper .jp-RenderedText') ? 'pre-wrap' : 'pre'])
-    .filter(([s, ws]) => s.whiteSpace !== ws || s.wordBreak === 'break-all' || s.overflowWrap !== 'normal').length;
-  return {body, math, cells, figures, wrapping};
-}"""
-
-
-def test_phone_keeps_text_sizes_and_scrolls_instead(visit, site_pages):
+def test_phone_keeps_text_sizes_and_scrolls_instead(phone_sweep):
     """At 390 px: display math and table text are at least body size, wide ones scroll in their own box;
     figure text renders at 10 px or more; code keeps its lines, program output wraps at spaces, and neither
-    breaks inside a word."""
-    v = visit(viewport={"width": 390, "height": 844})
+    breaks inside a word (measured with every fold opened, as a reader sees them)."""
     problems = []
-    for path in site_pages:
-        v.open(path)
-        wait_for_math(v.page)
-        # measured as a reader sees them once opened: a closed fold's content is not rendered at all
-        v.page.evaluate("() => document.querySelectorAll('.md-content details').forEach((d) => { d.open = true; })")
-        sizes = v.page.evaluate(PHONE_SIZES)
+    for path, page in phone_sweep["pages"].items():
+        sizes = page["sizes"]
         body = sizes["body"]
         for m in sizes["math"]:
             if m["font"] < body - 0.1 or m["overflowX"] not in ("auto", "scroll") or m["capped"] != "none":

@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("downloads")]  # the wheel installed once, on one worker
 
 ROOT = Path(__file__).parents[1]
 WHEEL = "downloads/snippets-0.1.0-py3-none-any.whl"

@@ -13,86 +13,46 @@ from chromium import MARKS
 pytestmark = MARKS
 import test_browser  # noqa: E402
 from site_nav import lesson_stems  # noqa: E402
+from sweeps import DESKTOP, PHONE  # noqa: E402
 from test_try_it import READY, draw_with_mouse, stroke_points  # noqa: E402
 
-visit = test_browser.visit  # its fixture: a fresh page per test
-
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
+# its fixtures: a fresh page per test, and what each page showed at 1280 and at 390 px (tests/sweeps.py)
+visit, desktop_sweep, phone_sweep = test_browser.visit, test_browser.desktop_sweep, test_browser.phone_sweep
 
 # The lessons and revision pages: nothing of theirs but code listings may scroll sideways at 1280 px.
 READING_PAGES = ["", *(f"{stem}/" for stem in lesson_stems()), "takeaways/", "formulas/", "checklist/", "cheatsheet/",
                  "benchmark/"]  # fmt: skip
 
-# Each table's box (notes_build/wrap_tables.py) and the table in it: how much wider its content is than the box, whether
-# it is laid out as blocks (notes-reflow on a phone), the box's background layers (the scroll shadows), and each
-# body cell's label as shown (its ::before) against its data-label.
-TABLES = """() => [...document.querySelectorAll('.md-content table')].map((table) => {
-  const box = table.closest('.md-typeset__table') || table;
-  const style = getComputedStyle(box);
-  const shown = (e) => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
-  const cells = [...table.querySelectorAll('tbody td')].filter(shown).map((td) => {
-    const before = getComputedStyle(td, '::before');
-    const r = td.getBoundingClientRect(), b = box.getBoundingClientRect();
-    return {label: td.dataset.label, before: before.display === 'none' ? 'none' : before.content,
-            inside: r.left >= b.left - 1 && r.right <= b.right + 1};
-  });
-  return {
-    text: table.innerText.replace(/\\s+/g, ' ').slice(0, 60),
-    hidden: !shown(table),
-    overflow: Math.max(box.scrollWidth - box.clientWidth, table.scrollWidth - table.clientWidth),
-    reflowed: getComputedStyle(table).display === 'block',
-    headerShown: table.tHead ? table.tHead.getBoundingClientRect().height > 1 : false,
-    background: style.backgroundImage, attachment: style.backgroundAttachment,
-    tableBackground: getComputedStyle(table).backgroundColor,
-    cells,
-  };
-})"""
 
-
-def test_tables_show_every_column_at_1280px(visit, site_pages):
+def test_tables_show_every_column_at_1280px(desktop_sweep):
     """At 1280 px, on every page, every table fits its box: no column is hidden behind a sideways scroll."""
-    v = visit(viewport=DESKTOP)
     problems = []
-    for path in site_pages:
-        v.open(path)
-        for table in v.page.evaluate(TABLES):
+    for path, page in desktop_sweep["pages"].items():
+        for table in page["tables"]:
             if not table["hidden"] and table["overflow"] > 0:
                 problems.append(f"{path or 'index'}: a table {table['overflow']}px wider than its box: {table['text']}")
     assert not problems, "\n".join(problems)
 
 
-# What overflows its box sideways among the program outputs (text a cell printed or returned), figures and display
-# math of a page; code listings may scroll.
-OVERFLOWING = """() => [...document.querySelectorAll(['.jp-RenderedText pre', '.jp-OutputArea-output',
-  '.notes-figure-box', '.notes-math'].map((s) => `.md-content ${s}`).join())]
-  .filter((e) => !e.querySelector('.highlight') && e.getClientRects().length && e.scrollWidth > e.clientWidth + 1)
-  .map((e) => `${e.className || e.tagName} ${e.scrollWidth}px in ${e.clientWidth}px: ${e.textContent.slice(0, 50)}`)"""
-
-
-def test_outputs_and_figures_fit_at_1280px(visit):
+def test_outputs_and_figures_fit_at_1280px(desktop_sweep):
     """At 1280 px, on the lessons and revision pages, no program output, figure or display formula scrolls sideways."""
-    v = visit(viewport=DESKTOP)
     problems = []
     for path in READING_PAGES:
-        v.open(path)
-        problems += [f"{path or 'index'}: {item}" for item in v.page.evaluate(OVERFLOWING)]
+        problems += [f"{path or 'index'}: {item}" for item in desktop_sweep["pages"][path]["overflowing"]]
     assert not problems, "\n".join(problems)
 
 
 SHADOWS = ["linear", "linear", "radial", "radial"]  # notes.css: the two covers, then the two shadows
 
 
-def test_wide_tables_reflow_or_show_that_they_scroll_at_390px(visit, site_pages):
+def test_wide_tables_reflow_or_show_that_they_scroll_at_390px(phone_sweep):
     """At 390 px, every table either fits its box or shows that it scrolls: its box paints the scroll shadows (two
     covers that move with the content, two shadows that stay) through a transparent table. A table laid out as
     blocks (3 or more columns) shows each cell's header as its label, fits the screen's width, and hides its header
     row from sight."""
-    v = visit(viewport=PHONE)
     problems, reflowed = [], 0
-    for path in site_pages:
-        v.open(path)
-        for table in v.page.evaluate(TABLES):
+    for path, page in phone_sweep["pages"].items():
+        for table in page["tables"]:
             where = f"{path or 'index'}: {table['text']}"
             if table["hidden"]:
                 continue

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
+from conftest import checkout_build_lock
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -19,7 +20,7 @@ from chromium import MARKS, RAW_MATH  # noqa: E402
 from offline_zip import FOLDER, build_offline_zip  # noqa: E402
 from page_scripts import wait_for_scripts  # noqa: E402
 
-pytestmark = MARKS
+pytestmark = [*MARKS, pytest.mark.xdist_group("offline_zip")]  # its build, once: one worker runs them all
 # Math is MathML written at build (notes_build/typeset.py), drawn in the math font the offline build inlines.
 MATH_STATE = """async () => {
   await document.fonts.ready;
@@ -36,7 +37,8 @@ MATH_PAGES = ("index.html", "loss.html", "forward.html", "backprop.html", "formu
 def offline_site(tmp_path_factory):
     """The offline zip of this checkout, built and unzipped; returns its notes-offline/ folder."""
     tmp = tmp_path_factory.mktemp("offline")
-    archive = build_offline_zip(ROOT, tmp / "notes-offline.zip")
+    with checkout_build_lock():
+        archive = build_offline_zip(ROOT, tmp / "notes-offline.zip")
     with zipfile.ZipFile(archive) as z:
         assert {Path(name).parts[0] for name in z.namelist()} == {FOLDER}, "the zip must hold one folder"
         z.extractall(tmp / "unzipped")

@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 from chromium import CHROMIUM
-from conftest import ROOT, site_build
+from conftest import ROOT, checkout_build_lock, site_build
 from test_browser import Visit
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("subpath")]  # its build, once: one worker runs them all
 
 PREFIX = "/neural-notes/"
 
@@ -57,7 +57,8 @@ def subpath_site(tmp_path_factory):
     )  # bound before the build, so that the build knows its port
     server.requests = []
     base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    result = site_build(ROOT, site, env={"SITE_URL": base})
+    with checkout_build_lock():
+        result = site_build(ROOT, site, env={"SITE_URL": base})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-5000:]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, server.requests

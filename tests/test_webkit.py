@@ -23,7 +23,11 @@ import pytest
 from test_try_it import DRAWINGS, stroke_points
 
 # selenium 4.51's own WebKitGTK driver still passes remote_server_addr; nothing here sets it
-pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.xdist_group("webkit"),  # one Xvfb display and one WebKit, on one worker
+    pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
+]
 
 DRIVER = shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"
 MINIBROWSER = next(iter(glob.glob("/usr/lib/*-linux-gnu/webkit2gtk-4.1/MiniBrowser")), None)
