@@ -46,7 +46,16 @@ with tempfile.TemporaryDirectory() as tmp:
 
 
 def _environment_problem() -> str | None:
-    """None once Anki's environment is ready (made now if need be), else why it cannot be."""
+    """None once Anki's environment is ready (made now if need be, by one process at a time), else why it cannot
+    be."""
+    from filelock import FileLock
+
+    VENV.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(VENV.parent / f"{VENV.name}.lock"):
+        return _make_environment()
+
+
+def _make_environment() -> str | None:
     if PYTHON.exists() and subprocess.run([PYTHON, "-c", "import anki"], capture_output=True).returncode == 0:
         return None
     try:

@@ -91,29 +91,30 @@ def visit(browser, served_site):
         v.close()
 
 
-def sweep(name, browser, served_site, site_pages, tmp_path_factory):
-    """sweeps.<name> over every page of the site, once per run: the workers share it."""
+def sweep(method, viewport, browser, served_site, site_pages, tmp_path_factory):
+    """`method` (sweeps.desktop or sweeps.phone) over every page of the site at `viewport`, once per run: the
+    workers share it."""
 
     def make():
-        v = Visit(browser, served_site, viewport=getattr(sweeps, name.upper()))
+        v = Visit(browser, served_site, viewport=viewport)
         try:
-            return getattr(sweeps, name)(v, site_pages)
+            return method(v, site_pages)
         finally:
             v.close()
 
-    return once_per_run(tmp_path_factory, f"{name}-sweep", make)
+    return once_per_run(tmp_path_factory, f"{method.__name__}-sweep", make)
 
 
 @pytest.fixture(scope="module")
 def desktop_sweep(browser, served_site, site_pages, tmp_path_factory):
     """What sweeps.desktop recorded at 1280 px: {"pages": {path: ...}, "errors": [...], "foreign": [...]}."""
-    return sweep("desktop", browser, served_site, site_pages, tmp_path_factory)
+    return sweep(sweeps.desktop, sweeps.DESKTOP, browser, served_site, site_pages, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def phone_sweep(browser, served_site, site_pages, tmp_path_factory):
     """What sweeps.phone recorded at 390 px: {"pages": {path: ...}, "errors": [...], "foreign": [...]}."""
-    return sweep("phone", browser, served_site, site_pages, tmp_path_factory)
+    return sweep(sweeps.phone, sweeps.PHONE, browser, served_site, site_pages, tmp_path_factory)
 
 
 def wait_for_math(page):
