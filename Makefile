@@ -68,7 +68,7 @@ $(STAMP):
 # The lock: every package the build and the tests install, at one version, for every supported platform
 # (markers choose tensorflow-cpu or tensorflow). Versions already in it are kept unless a range excludes them.
 lock:
-	$(or $(shell command -v uv),$(wildcard $(BIN)/uv),$(error make lock needs uv: pip install uv, or make setup first)) pip compile pyproject.toml --extra docs --extra dev --universal --python-version 3.11.5 \
+	$(or $(shell command -v uv),$(wildcard $(BIN)/uv),$(error make lock needs uv: pip install uv, or make setup first)) --no-python-downloads pip compile pyproject.toml --extra docs --extra dev --universal --python-version 3.11.5 \
 		--no-emit-package snippets -q -o constraints.txt
 
 # The engine is ProperDocs (CONTRIBUTING.md: Engine and theme), reading mkdocs.yml; no notice is silenced here.
@@ -80,9 +80,9 @@ export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 serve: $(SERVE_STAMP)
 	$(BUILD_TOOL) serve -f mkdocs.yml -a $(ADDR)
 
-# The suite on several workers (pytest-xdist): much of it waits on browsers, builds and the package registry, so
-# more workers than cores. Tests that share a costly module fixture run on one worker (xdist_group).
-TEST_WORKERS ?= 4
+# The suite on several workers (pytest-xdist): one more than CI's 2 cores, as part of it waits (browsers, the
+# package registry). Tests that share a costly module fixture run on one worker (xdist_group).
+TEST_WORKERS ?= 3
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check .

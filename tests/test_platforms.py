@@ -49,7 +49,11 @@ def needs_registry(test):
 
 def uv(*args: str, **kwargs) -> subprocess.CompletedProcess:
     program = shutil.which("uv") or str(Path(sys.executable).with_name("uv"))
-    return subprocess.run([program, *args], capture_output=True, text=True, cwd=ROOT, timeout=900, **kwargs)
+    # No interpreter downloads: for another --python-version, uv would otherwise try python-build-standalone's
+    # releases (GitHub, unreachable from CI) for about 10 s before it builds metadata with this Python, as it then
+    # does anyway
+    command = [program, "--no-python-downloads", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=900, **kwargs)
 
 
 def compile_for(platform: str, python: str, requirements: Path | None = None, constraints: Path = LOCK):
