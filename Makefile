@@ -80,9 +80,9 @@ export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 serve: $(SERVE_STAMP)
 	$(BUILD_TOOL) serve -f mkdocs.yml -a $(ADDR)
 
-# The suite on several workers (pytest-xdist): one more than CI's 2 cores, as part of it waits (browsers, the
-# package registry). Tests that share a costly module fixture run on one worker (xdist_group).
-TEST_WORKERS ?= 3
+# The suite on one worker per core (pytest-xdist's auto): it keeps every core busy, and more workers measured no
+# faster (CONTRIBUTING.md: Tests). Tests that share a costly module fixture run on one worker (xdist_group).
+TEST_WORKERS ?= auto
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check .
@@ -105,4 +105,4 @@ timings: $(STAMP)
 	$(BIN)/python scripts/site_timings.py
 
 clean:
-	rm -rf $(VENV) site dist .cache .pytest_cache .hypothesis node_modules
+	rm -rf $(VENV) site dist build .cache .pytest_cache .hypothesis node_modules

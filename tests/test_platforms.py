@@ -170,7 +170,18 @@ def test_oldest_allowed_versions_pass_the_package_fast_tests(tmp_path):
     assert uv("venv", "-q", "--python", sys.executable, str(venv)).returncode == 0
     python = venv / "bin" / "python"
     dev = pins(LOCK.read_text())
-    installed = uv("pip", "install", "-q", "--python", str(python), "--resolution", "lowest-direct", f"{ROOT}[keras]",
+    # from a copy of the package's files: setuptools would reuse, and put in the wheel, a build/ folder left in the
+    # checkout by an earlier install
+    from notes_build import wheel
+
+    source = tmp_path / "source"
+    source.mkdir()
+    for part in wheel.PACKAGE_FILES:
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, source / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / part, source / part)
+    installed = uv("pip", "install", "-q", "--python", str(python), "--resolution", "lowest-direct", f"{source}[keras]",
                    f"pytest=={dev['pytest']}", f"hypothesis=={dev['hypothesis']}")  # fmt: skip
     assert installed.returncode == 0, installed.stderr[-3000:]
     listed = pins(uv("pip", "freeze", "--python", str(python)).stdout)
