@@ -32,7 +32,7 @@ from snippets.practice import legacy_ids, questions
 from . import disk_cache
 from .card_sources import CARD_COMMENT, Card, all_cards, lesson_cards, to_html
 from .notebook_keys import Keys
-from .project import cache_folder, offline_build, root
+from .project import offline_build, page_memo, root
 from .reproducible import FIXED_EPOCH, write_zip
 
 AFTER = ("execute",)  # its new Python (fresh_process) finds this project's snippets on the PYTHONPATH execute sets
@@ -134,7 +134,7 @@ def on_nav(nav, config, files, build):
     docs = Path(config["docs_dir"])
     # A lesson's cards compute its practice answers (about 0.2 s a lesson, 3 s in all): each lesson's are kept by
     # its source and the package, so a text edit recomputes that lesson's only.
-    memo = disk_cache.Memo(cache_folder(config) / "pages", "cards", _SOURCE)
+    memo = page_memo(config, "cards", _SOURCE)
     package = package_digest(Keys(root(config), memo))
     # The package as this process imported it (recorded when the plugin loaded). Once the files differ (edited under
     # serve), or this project's package is not the one imported, the imported modules are stale: what is not kept

@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 
 from .disk_cache import Memo, stage_source
 from .html_spans import classes, drop, outermost, spans
-from .project import cache_folder
+from .project import page_memo
 
 AFTER = ("cards", "typeset", "wrap_tables")  # checklist counts to drop, `notes-math` spans, tables in their box
 MARKER = re.compile(r"<!-- cheatsheet: (\S+) (\S+) -->")
@@ -84,13 +84,15 @@ class State:
     memo: Memo | None = None  # each piece by its page's content: cutting one parses the page (about 0.1 s)
 
 
+def on_pre_build(config, build):
+    build.cheatsheet.memo = page_memo(config, "cheatsheet", _SOURCE)
+
+
 def on_page_context(context, page, config, nav, build):
     if "<!-- cheatsheet: " not in (page.content or ""):
         return context
     pages = {p.file.src_uri: p for p in nav.pages}
     here = posixpath.dirname(page.file.dest_uri) or "."
-    if build.cheatsheet.memo is None:
-        build.cheatsheet.memo = Memo(cache_folder(config) / "pages", "cheatsheet", _SOURCE)
 
     def cut(source: str, kind: str) -> str:
         content = pages[source].content or ""
@@ -124,5 +126,4 @@ def on_page_context(context, page, config, nav, build):
 
 
 def on_post_build(config, build):
-    if build.cheatsheet.memo is not None:
-        build.cheatsheet.memo.save()
+    build.cheatsheet.memo.save()

@@ -23,7 +23,7 @@ import nbformat
 from snippets.practice import exercises
 
 from . import disk_cache, wheel
-from .project import cache_folder, root
+from .project import cache_folder, page_memo, root
 from .reproducible import write_zip
 from .self_install import self_installing, versions_line
 
@@ -59,7 +59,7 @@ def on_config(config, build):
         from_env=bool(os.environ.get("SITE_URL")),
         project=root(config),
         pyproject=(root(config) / "pyproject.toml").read_text(),
-        memo=disk_cache.Memo(cache_folder(config) / "pages", "downloads", _SOURCE),
+        memo=page_memo(config, "downloads", _SOURCE),
     )
     return config
 

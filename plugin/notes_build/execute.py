@@ -33,7 +33,7 @@ from snippets.course import cache
 
 from . import disk_cache, notebook_keys, self_install
 from .notebook_keys import Keys, read_page
-from .project import cache_folder, options, root
+from .project import cache_folder, options, page_memo, root
 
 log = logging.getLogger("mkdocs.plugins.notes.execute")  # under "mkdocs": printed with mkdocs' own lines
 KEEP = 40  # executions kept besides the current ones: reverting an edit is served from the cache
@@ -183,7 +183,7 @@ def on_config(config, build):
     # The kernels import this project's own snippets, even when PYTHONPATH or an editable install names another.
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(project)]
     os.environ["PYTHONPATH"] = os.pathsep.join([str(project), *paths])
-    memo = disk_cache.Memo(cache_folder(config) / "pages", "notebooks", notebook_keys.SOURCES)
+    memo = page_memo(config, "notebooks", notebook_keys.SOURCES)
     build.execute = State(root=project, docs=Path(config["docs_dir"]), keys=Keys(project, memo), memo=memo,
                           store=disk_cache.Store(cache_folder(config) / "notebooks", KEEP), command=build.command,
                           timeout=options(config).cell_timeout, workers=options(config).workers)  # fmt: skip

@@ -29,7 +29,7 @@ from mkdocs.exceptions import PluginError
 
 from .disk_cache import Memo, stage_source
 from .html_spans import classes, outermost, spans
-from .project import cache_folder
+from .project import page_memo
 
 AFTER = ("notebook_html",)  # the notebook's rendered cells
 _SOURCE = stage_source(__file__)  # part of its memo keys
@@ -117,15 +117,16 @@ class State:
     memo: Memo | None = None  # each page's folded HTML by its rendered HTML: folding parses the page (0.1 s)
 
 
+def on_pre_build(config, build):
+    build.folds.memo = page_memo(config, "folds", _SOURCE)
+
+
 def on_page_content(text, page, config, files, build):
     if not page.file.src_uri.endswith(".py"):
         return text
-    if build.folds.memo is None:
-        build.folds.memo = Memo(cache_folder(config) / "pages", "folds", _SOURCE)
     uri = page.file.src_uri
     return build.folds.memo.get(f"{uri}\0{text}", lambda: fold_code(fold(text, uri) if "<!-- fold" in text else text))
 
 
 def on_post_build(config, build):
-    if build.folds.memo is not None:
-        build.folds.memo.save()
+    build.folds.memo.save()

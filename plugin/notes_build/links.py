@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from mkdocs.exceptions import PluginError
 
 from .disk_cache import Memo, stage_source
-from .project import ERROR_MARK, cache_folder
+from .project import ERROR_MARK, page_memo
 
 # The files it checks: the pages and notebooks, the deck, the preloaded math font, the downloads.
 AFTER = ("notebook_html", "cards", "math_font", "downloads")
@@ -104,7 +104,7 @@ def broken_links(site: Path, root_path: str = "/", memo: Memo | None = None) -> 
 
 def on_post_build(config):
     root_path = urlsplit(config.get("site_url") or "/").path or "/"
-    memo = Memo(cache_folder(config) / "pages", "links", _SOURCE)
+    memo = page_memo(config, "links", _SOURCE)
     problems = broken_links(Path(config["site_dir"]), root_path.rstrip("/") + "/", memo)
     memo.save()
     if problems:

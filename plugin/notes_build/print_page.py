@@ -14,9 +14,9 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from .disk_cache import Memo, stage_source
+from .disk_cache import stage_source
 from .html_spans import classes, drop
-from .project import cache_folder
+from .project import page_memo
 
 # the pages as they will be shown: download links, folds, math, tables
 AFTER = ("notebook_html", "folds", "typeset", "wrap_tables")
@@ -81,7 +81,7 @@ def on_page_context(context, page, config, nav):
         pages = printed_pages(nav)
         if not pages or MARKER not in page.content:
             raise PluginError(f"print.md needs the {MARKER} marker and a nav with sections {SECTIONS}")
-        memo = Memo(cache_folder(config) / "pages", "print", _SOURCE)  # each section's rewrite, by its content
+        memo = page_memo(config, "print", _SOURCE)  # each section's rewrite, by its content
         sections = [memo.get(f"{p.url}\0{p.content}", functools.partial(section, p)) for p in pages]
         memo.save()
         page.content = page.content.replace(MARKER, "\n".join(sections))

@@ -5,6 +5,8 @@ Defined once here; a stage imports them rather than spelling a path or a marker 
 
 from pathlib import Path
 
+from .disk_cache import Memo
+
 PACKAGE = Path(__file__).resolve().parent
 VENDOR = PACKAGE / "vendor"  # build-only third-party files (scripts/vendor_math.py)
 NOTEBOOK_CSS = "assets/stylesheets/jupyter.css"  # written by notebook_html, cut by styles, minified by minify
@@ -18,6 +20,11 @@ def root(config) -> Path:
 
 def cache_folder(config) -> Path:
     return root(config) / ".cache"
+
+
+def page_memo(config, name: str, source: bytes) -> Memo:
+    """A stage's results by the text they are read from, kept between builds in .cache/pages/<name>.json."""
+    return Memo(cache_folder(config) / "pages", name, source)
 
 
 def offline_build(config) -> bool:

@@ -25,7 +25,7 @@ import tinycss2
 from mkdocs.exceptions import PluginError
 
 from . import disk_cache
-from .project import NOTEBOOK_CSS, cache_folder
+from .project import NOTEBOOK_CSS, cache_folder, page_memo
 
 AFTER = ("notebook_html",)  # which writes NOTEBOOK_CSS
 KEEP = 4  # cut stylesheets kept besides the current one
@@ -178,7 +178,7 @@ class State:
 
 
 def on_pre_build(config, build):
-    build.styles.memo = disk_cache.Memo(cache_folder(config) / "pages", "styles-names", _SOURCE)
+    build.styles.memo = page_memo(config, "styles-names", _SOURCE)
 
 
 def on_post_page(output, page, config, build):
