@@ -81,6 +81,11 @@ PHONE_SIZES = """() => {
 }"""
 
 
+def wait_for_math(page):
+    """Wait until the page's fonts (the math font among them) have loaded."""
+    page.evaluate("async () => { await document.fonts.ready; }")
+
+
 def _each_page(visit, pages, record):
     """{"pages": {path: record(visit, response)}, "errors", "foreign"}: each page opened a few at a time in tabs of
     one context (Visit.open_each), and the console and page errors and requests leaving 127.0.0.1 of them all."""
@@ -107,7 +112,7 @@ def phone(visit, pages):
 
     def record(v, response):
         found = {"page_overflow": v.page.evaluate(PAGE_OVERFLOW), "tables": v.page.evaluate(TABLES)}
-        v.page.evaluate("async () => { await document.fonts.ready; }")
+        wait_for_math(v.page)
         v.page.evaluate("() => document.querySelectorAll('.md-content details').forEach((d) => { d.open = true; })")
         return found | {"sizes": v.page.evaluate(PHONE_SIZES)}
 

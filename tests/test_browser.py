@@ -16,6 +16,7 @@ import sweeps
 from chromium import MARKS, RAW_MATH
 from conftest import once_per_run
 from page_scripts import wait_for_scripts  # scripts/, on sys.path from conftest.py
+from sweeps import wait_for_math
 
 AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = MARKS
@@ -115,10 +116,6 @@ def desktop_sweep(browser, served_site, site_pages, tmp_path_factory):
 def phone_sweep(browser, served_site, site_pages, tmp_path_factory):
     """What sweeps.phone recorded at 390 px: {"pages": {path: ...}, "errors": [...], "foreign": [...]}."""
     return sweep(sweeps.phone, sweeps.PHONE, browser, served_site, site_pages, tmp_path_factory)
-
-
-def wait_for_math(page):
-    page.evaluate("async () => { await document.fonts.ready; }")
 
 
 def assert_math_typeset(state, has_math):

@@ -116,8 +116,13 @@ def test_offline_navigation_between_pages(page):
     open_page(page, "index.html")
     nav = page.locator("nav.md-nav--primary")
     nav.locator("label.md-nav__link", has_text="Lessons").first.click()  # open the collapsed section
+    link = nav.locator("a.md-nav__link[href='forward.html']").first
+    # clicked as a reader would, once the section is open and the fonts are in: on a busy machine a late font can
+    # still move the navigation under the pointer (two parallel runs in seven clicked without navigating)
+    link.wait_for(state="visible")
+    page.evaluate("async () => { await document.fonts.ready; }")
     with page.expect_navigation():  # a click returns before its page loads: wait for that one, not this one
-        nav.locator("a.md-nav__link[href='forward.html']").first.click()
+        link.click()
     assert page.url == (page.site / "forward.html").as_uri()
     assert "Forward propagation" in page.locator("h1").first.inner_text()
     with page.expect_navigation():
